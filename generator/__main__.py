@@ -1,0 +1,7 @@
+"""Lets ``python -m generator`` run the command-line interface."""
+
+import sys
+
+from generator.cli import main
+
+sys.exit(main())

@@ -1,0 +1,149 @@
+"""``explainer`` / ``python -m generator``: build, serve, check, import, suggest, new.
+
+Exit status: 0 success, 1 content errors, 2 usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import tempfile
+from pathlib import Path
+
+from generator.build import generate
+from generator.report import FORMATS, format_problems
+
+DEFAULT_CONTENT = Path("content")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _add_content(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
+                        help="content folder (default: content)")
+
+
+def _config_file(args: argparse.Namespace) -> Path:
+    config = args.config_file
+    if not config.is_file():
+        raise SystemExit(f"explainer: {config} not found; run from the project folder "
+                         "or pass --config-file")
+    return config
+
+
+def _uses_project_content(config: Path, content: Path) -> bool:
+    return content.resolve() == (config.resolve().parent / "content")
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Check the content, then build the whole site atomically."""
+    from generator.site import SiteBuildError, build_site
+
+    config = _config_file(args)
+    generation = generate(args.content)
+    if generation.problems:
+        print(format_problems(generation.problems), file=sys.stderr)
+    if generation.errors:
+        print("explainer: nothing was built; fix the errors above", file=sys.stderr)
+        return 1
+    with tempfile.TemporaryDirectory(prefix="explainer-docs-") as scratch:
+        # Another content folder gets its own scratch docs folder, never the project's.
+        docs = None if _uses_project_content(config, args.content) else Path(scratch)
+        try:
+            site = build_site(config, args.content, args.site_dir, docs, strict=not args.no_strict)
+        except SiteBuildError as err:
+            print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
+            return 1
+    print(f"explainer: built {len(generation.pages)} pages into {site}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the site locally with live reload."""
+    from generator.site import serve_site
+
+    serve_site(_config_file(args), args.content, args.dev_addr)
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Report every problem in the content without writing anything."""
+    generation = generate(args.content)
+    report = format_problems(generation.problems, args.format)
+    if report:
+        print(report)
+    return 1 if generation.errors else 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold an article with valid front-matter."""
+    from generator.scaffold import new_article
+
+    try:
+        path = new_article(args.content, args.title, args.date or dt.date.today())
+    except FileExistsError as err:
+        print(f"explainer: {err.filename} already exists; nothing written", file=sys.stderr)
+        return 1
+    print(f"explainer: created {path}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what MkDocs does")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="build the site into site/")
+    _add_content(build)
+    build.add_argument("--site-dir", type=Path, help="output folder (default: from mkdocs.yml)")
+    build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="serve the site with live reload")
+    _add_content(serve)
+    serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.set_defaults(run=cmd_serve)
+
+    check = commands.add_parser("check", help="report every problem in the content")
+    _add_content(check)
+    check.add_argument("--format", choices=FORMATS, default="text")
+    check.set_defaults(run=cmd_check)
+
+    new = commands.add_parser("new", help="scaffold a new article")
+    new.add_argument("title")
+    new.add_argument("--date", type=_date, help="publication date (default: today)")
+    _add_content(new)
+    new.set_defaults(run=cmd_new)
+
+    _add_optional_commands(commands)
+    return parser
+
+
+def _add_optional_commands(commands) -> None:
+    """``import`` and ``suggest`` live in their own packages with their own arguments."""
+    from generator.importer import command as importer
+    from generator.suggest import command as suggester
+
+    imp = commands.add_parser("import", help="import raw text or HTML articles")
+    importer.add_arguments(imp)
+    imp.set_defaults(run=importer.main)
+    suggest = commands.add_parser("suggest", help="suggest names for new glossary entries")
+    suggester.add_arguments(suggest)
+    suggest.set_defaults(run=suggester.main)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``explainer`` console script."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(message)s")
+    return args.run(args)

@@ -1,0 +1,168 @@
+"""Split a content file into YAML front-matter and body, refusing what YAML would misread.
+
+python-frontmatter silently returns empty metadata for a BOM, a missing closing ``---``
+or a list at the top, and PyYAML accepts duplicate keys, aliases and arbitrary tags. The
+checks here turn each of those into a :class:`Problem` that names the file and line, so a
+contributor never sees a traceback or a misleading "title missing".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import frontmatter
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode
+
+from generator.model import Problem
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_YAML_DEPTH = 12
+# Tabs and newlines are text; every other C0/C1 control character is invisible and
+# confuses both YAML and the reader's browser.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CLOSING = re.compile(r"^---[ \t]*$", re.MULTILINE)
+# YAML line 0 is the file's line 2: line 1 is the opening ``---``.
+_YAML_FIRST_LINE = 2
+
+
+@dataclass(frozen=True)
+class Document:
+    """A content file's front-matter values, the file line of each key, and the body."""
+
+    data: dict[str, object]
+    key_lines: dict[str, int] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that rejects aliases, deep nesting, duplicate and non-text keys."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "YAML anchors and aliases (*name) are not allowed", event.start_mark
+            )
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise yaml.composer.ComposerError(
+                None,
+                None,
+                f"nested deeper than {MAX_YAML_DEPTH} levels",
+                self.peek_event().start_mark,
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"key {key_node.value!r} must be text (quote it)",
+                    key_node.start_mark,
+                )
+            if key in seen:
+                raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise ConstructorError(
+                None, None, f"{node.value} is not a real date", node.start_mark
+            ) from None
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
+
+def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    """Bytes to normalised text (no BOM, ``\\n`` line ends), or the reason it is not text."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        bad = raw[err.start : err.start + 1].hex()
+        return None, [
+            Problem(path, "file", f"not UTF-8 text (byte 0x{bad}); save it as UTF-8", line)
+        ]
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    problems = []
+    for match in _CONTROL.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        code = f"U+{ord(match.group()):04X}"
+        problems.append(Problem(path, "file", f"control character {code} is not allowed", line))
+    return text, problems[:5]
+
+
+def _key_lines(node: MappingNode) -> dict[str, int]:
+    """File line of each top-level key."""
+    return {str(key.value): key.start_mark.line + _YAML_FIRST_LINE for key, _ in node.value}
+
+
+def _load_yaml(
+    text: str, path: str
+) -> tuple[dict[str, object] | None, dict[str, int], list[Problem]]:
+    """Parse the front-matter block; all YAML failures become one located Problem."""
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}, {}, []
+        if not isinstance(node, MappingNode):
+            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
+            message = f"front-matter must be `key: value` lines, found {kind}"
+            return None, {}, [Problem(path, "front-matter", message, node.start_mark.line + 2)]
+        return loader.construct_document(node), _key_lines(node), []
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + _YAML_FIRST_LINE if mark else None
+        message = " ".join(str(part) for part in (err.context, err.problem) if part)
+        return None, {}, [Problem(path, "front-matter", f"invalid YAML: {message}", line)]
+    except (yaml.YAMLError, RecursionError) as err:
+        return None, {}, [Problem(path, "front-matter", f"invalid YAML: {err}", None)]
+    finally:
+        loader.dispose()
+
+
+def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse a content file; return the document, or None and every problem found."""
+    if len(raw) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return None, [Problem(path, "file", f"larger than the {limit} MiB limit; split it")]
+    text, problems = _decode(raw, path)
+    if text is None or problems:
+        return None, problems
+    if not text.startswith("---\n"):
+        return None, [Problem(path, "front-matter", "the file must start with a line `---`", 1)]
+    if not _CLOSING.search(text, 4):
+        message = "not closed: add a line `---` after the last key"
+        return None, [Problem(path, "front-matter", message, 1)]
+    yaml_text, body = frontmatter.YAMLHandler().split(text)
+    data, key_lines, problems = _load_yaml(yaml_text, path)
+    if data is None:
+        return None, problems
+    body_line = yaml_text.count("\n") + 4
+    return Document(data, key_lines, body.strip("\n") + "\n" if body.strip() else "", body_line), []
+
+
+def is_date(value: object) -> bool:
+    """True for a calendar date (YAML gives ``datetime.date`` for unquoted dates)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)

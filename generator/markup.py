@@ -1,0 +1,39 @@
+"""Escaping contributed text for the two languages pages are written in: Markdown and HTML."""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+
+# Every character Python-Markdown gives meaning to in running text and allows escaping.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def md_text(text: str) -> str:
+    """``text`` as inline Markdown that renders back to ``text`` (whitespace folded, no markup)."""
+    one_line = re.sub(r"\s+", " ", text)
+    escaped = html.escape(one_line, quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def html_text(text: str) -> str:
+    """``text`` escaped for HTML element content or a quoted attribute value."""
+    return html.escape(text, quote=True)
+
+
+def md_link(label: str, from_src: str, to_src: str) -> str:
+    """A Markdown link between two source pages (``articles/x.md`` style paths).
+
+    MkDocs resolves and validates ``.md`` targets, so these links are checked at build time.
+    """
+    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    return f"[{md_text(label)}]({target})"
+
+
+def page_url_prefix(src: str) -> str:
+    """The relative path from the page built from ``src`` to the site root."""
+    if src == "index.md":
+        return ""
+    depth = src.count("/") + (0 if src.endswith("/index.md") else 1)
+    return "../" * depth

@@ -1,0 +1,80 @@
+"""Find entity mentions in prose by alias, in one pass over the text.
+
+Aliases are indexed by their first word. Scanning a text visits each word once and
+checks only the aliases that start with it, longest first, so the cost grows with the
+length of the text, not with the number of entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.model import Entity
+
+_WORD = re.compile(r"\w+")
+# Typographic and straight apostrophes are one character each, so folding them keeps offsets.
+_FOLD = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+@dataclass(frozen=True)
+class Match:
+    """An alias found in a text: ``text[start:end]`` (a possessive ending included)."""
+
+    start: int
+    end: int
+    entity_id: str
+    alias: str
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _possessive_end(text: str, end: int, alias: str) -> int:
+    """Extend a match over a possessive ending: Netanyahu’s, Hamas'."""
+    if text.startswith("'s", end) and not _is_word_char(text, end + 2):
+        return end + 2
+    if alias.endswith("s") and text.startswith("'", end) and not _is_word_char(text, end + 1):
+        return end + 1
+    return end
+
+
+class AliasMatcher:
+    """Matches the aliases of a set of entities: case-sensitive, whole words, longest first."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for entity in entities:
+            for alias in entity.aliases:
+                key = alias.translate(_FOLD)
+                first = _WORD.match(key)
+                if first:
+                    index[first.group()].append((key, entity.id))
+        for candidates in index.values():
+            candidates.sort(key=lambda item: (-len(item[0]), item[0]))
+        self._index = dict(index)
+
+    def find(self, text: str) -> list[Match]:
+        """Every non-overlapping mention in ``text``, in order of appearance."""
+        folded = text.translate(_FOLD)
+        matches: list[Match] = []
+        covered = 0
+        for word in _WORD.finditer(folded):
+            if word.start() < covered:
+                continue
+            match = self._match_at(folded, word.start(), word.group())
+            if match:
+                matches.append(match)
+                covered = match.end
+        return matches
+
+    def _match_at(self, text: str, start: int, word: str) -> Match | None:
+        for alias, entity_id in self._index.get(word, ()):
+            end = start + len(alias)
+            if text.startswith(alias, start) and not _is_word_char(text, end):
+                # An alias ending in a full stop ("U.S.") must not swallow a following word.
+                return Match(start, _possessive_end(text, end, alias), entity_id, alias)
+        return None

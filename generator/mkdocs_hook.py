@@ -1,0 +1,66 @@
+"""The thin adapter that lets plain ``mkdocs build`` and ``mkdocs serve`` run the generator.
+
+Everything it does is call the pure pipeline: generate the pages from the content folder
+into ``docs_dir`` before MkDocs reads it, and ask ``serve`` to watch the content folder.
+Content errors stop the build before MkDocs cleans or writes the site folder.
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+try:
+    from generator.build import generate
+except ImportError:  # a checkout used without `pip install -e .`
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from generator.build import generate
+
+from generator.write import write_pages
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+CONTENT_ENV = "EXPLAINER_CONTENT"
+
+
+def content_dir(config) -> Path:
+    """The content folder: ``$EXPLAINER_CONTENT``, else ``content/`` beside ``mkdocs.yml``."""
+    configured = os.environ.get(CONTENT_ENV)
+    if configured:
+        return Path(configured)
+    return Path(config.config_file_path).resolve().parent / "content"
+
+
+def on_config(config):
+    """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
+    source = content_dir(config)
+    generation = generate(source)
+    for problem in generation.problems:
+        if problem.severity == "warning":
+            # Content warnings are the contributor's to-do list, not a broken site:
+            # logged at info so that `mkdocs build --strict` stays about the site itself.
+            log.info("content warning: %s", problem.format())
+    if generation.errors:
+        listing = "\n".join(p.format() for p in generation.errors)
+        raise PluginError(f"{len(generation.errors)} content error(s), nothing built:\n{listing}")
+    report = write_pages(generation.pages, Path(config.docs_dir))
+    log.info(
+        "explainer: %d pages written, %d unchanged, %d removed",
+        len(report.written),
+        report.unchanged,
+        len(report.removed),
+    )
+    if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
+        # The build date MkDocs prints follows the content, so two builds are identical.
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(generation.latest.timetuple()))
+    return config
+
+
+def on_serve(server, config, builder):
+    """Rebuild when the content folder changes, wherever it is."""
+    server.watch(str(content_dir(config)))
+    return server

@@ -1,0 +1,124 @@
+"""The archive's domain objects: immutable records that every stage passes on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+Section = Literal["actors", "locations"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located as precisely as the input allows."""
+
+    path: str
+    field: str
+    message: str
+    line: int | None = None
+    severity: Severity = "error"
+
+    def format(self) -> str:
+        """Render as ``file:line: field: message``, the form editors and CI understand."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        label = self.field or "file"
+        return f"{where}: {label}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication or reference: a name, a URL, or both."""
+
+    name: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """A news article or explainer as the contributor wrote it (body still Markdown)."""
+
+    path: str
+    slug: str
+    title: str
+    date: dt.date
+    body: str
+    summary: str = ""
+    byline: str = ""
+    source: Source | None = None
+    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the article's page (directory URLs)."""
+        return f"articles/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    """A point in WGS 84 degrees."""
+
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A glossary entry: an actor, or a location (a country is a location that also acts)."""
+
+    id: str
+    section: Section
+    path: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    summary: str
+    description: str = ""
+    role: str = ""
+    country: str = ""
+    wikidata: str = ""
+    coordinates: Coordinates | None = None
+
+    @property
+    def is_state(self) -> bool:
+        """True for a country, which is listed both as a location and as a state actor."""
+        return self.section == "locations" and self.kind == "country"
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the entity's page (directory URLs)."""
+        return f"{self.section}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The first place an article names an entity, with the sentence around it."""
+
+    entity_id: str
+    article_slug: str
+    surface: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Archive:
+    """Everything read from ``content/``: the input of every later stage."""
+
+    articles: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that stop a build."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    def entity_map(self) -> dict[str, Entity]:
+        """Entities by id."""
+        return {e.id: e for e in self.entities}

@@ -1,0 +1,79 @@
+"""What every generated page shares: the page record, its front-matter, dates, blocks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import yaml
+
+from generator.markup import html_text, md_text
+from generator.render import Block
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated Markdown file: its path below the docs folder and its text."""
+
+    path: str
+    text: str
+
+
+def front_matter(title: str, description: str = "", **extra: object) -> str:
+    """Page meta for MkDocs and the theme.
+
+    MkDocs' templates do not autoescape and Material prints ``title`` and ``description``
+    raw into ``<title>``, ``<meta>`` and the search index, so both are HTML-escaped here.
+    """
+    meta: dict[str, object] = {"title": html_text(title)}
+    if description:
+        meta["description"] = html_text(description)
+    meta.update(extra)
+    dumped = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1_000_000)
+    return f"---\n{dumped}---\n\n"
+
+
+def format_date(date: dt.date) -> str:
+    """A date as readers write it, independent of the machine's locale."""
+    return f"{date.day} {MONTHS[date.month - 1]} {date.year}"
+
+
+def time_tag(date: dt.date) -> str:
+    """A ``<time>`` element for a date."""
+    return f'<time datetime="{date.isoformat()}">{format_date(date)}</time>'
+
+
+def month_label(date: dt.date) -> str:
+    """``August 2024``."""
+    return f"{MONTHS[date.month - 1]} {date.year}"
+
+
+def blocks_markdown(blocks: tuple[Block, ...]) -> str:
+    """Rendered body blocks as page Markdown: headings as ``##``, prose as sanitized HTML."""
+    parts = []
+    for block in blocks:
+        if block.kind == "heading":
+            parts.append("#" * block.level + " " + md_text(block.content).strip())
+        else:
+            parts.append(block.content.strip())
+    return "\n\n".join(parts)
+
+
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``3 articles``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -1,0 +1,143 @@
+"""Read ``content/`` into an :class:`Archive`, never raising on bad input.
+
+Every file is read and checked on its own; whatever is wrong is returned as
+:class:`Problem` records so that a contributor sees all of it at once.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from generator.front_matter import Document, parse_document
+from generator.model import Archive, Article, Entity, Problem, Section
+from generator.schema import FIELDS_BY_SECTION, FieldSpec
+from generator.slugs import article_slug, is_valid_slug
+from generator.values import check_value
+
+SECTIONS = ("articles", "actors", "locations")
+
+
+def _checked_fields(
+    doc: Document, specs: tuple[FieldSpec, ...], path: str
+) -> tuple[dict[str, object], list[Problem]]:
+    """Check every key of ``doc`` against ``specs``: unknown, missing and mistyped ones."""
+    known = {spec.name: spec for spec in specs}
+    problems = [
+        Problem(
+            path,
+            str(key),
+            f"unknown field (allowed: {', '.join(known)})",
+            doc.key_lines.get(str(key)),
+        )
+        for key in doc.data
+        if key not in known
+    ]
+    values: dict[str, object] = {}
+    for spec in specs:
+        if spec.name not in doc.data:
+            if spec.required:
+                problems.append(Problem(path, spec.name, "required field is missing", 2))
+            continue
+        value, messages = check_value(spec, doc.data[spec.name])
+        line = doc.key_lines.get(spec.name)
+        problems += [Problem(path, name, text, line) for name, text in messages]
+        if not messages:
+            values[spec.name] = value
+    return values, problems
+
+
+def _article(doc: Document, path: str) -> tuple[Article | None, list[Problem]]:
+    values, problems = _checked_fields(doc, FIELDS_BY_SECTION["articles"], path)
+    if not doc.body.strip():
+        problems.append(Problem(path, "body", "the article has no text", doc.body_line))
+    if problems:
+        return None, problems
+    title, date = values.pop("title"), values.pop("date")
+    slug = values.pop("slug", None) or article_slug(title, date)  # type: ignore[arg-type]
+    body = unicodedata.normalize("NFC", doc.body)
+    return Article(path=path, slug=slug, title=title, date=date, body=body, **values), []  # type: ignore[arg-type]
+
+
+def _entity(doc: Document, path: str, section: Section, entity_id: str):
+    values, problems = _checked_fields(doc, FIELDS_BY_SECTION[section], path)
+    if problems:
+        return None, problems
+    description = unicodedata.normalize("NFC", doc.body)
+    return Entity(id=entity_id, section=section, path=path, description=description, **values), []  # type: ignore[arg-type]
+
+
+def _file_problems(path: Path, root: Path, shown: str) -> list[Problem]:
+    """Problems with a file as a file: where it points, what it is called."""
+    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
+        return [Problem(shown, "file", "is a symbolic link to a file outside the content folder")]
+    if not is_valid_slug(path.stem):
+        return [
+            Problem(
+                shown,
+                "file",
+                f"file name {path.name!r} must be a valid id: lowercase "
+                "a-z, 0-9 and hyphens, ending in .md",
+            )
+        ]
+    return []
+
+
+def read_file(path: Path, root: Path, section: str, shown: str):
+    """Read one content file of ``section``; return the Article or Entity, and problems."""
+    problems = _file_problems(path, root, shown)
+    if problems:
+        return None, problems
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(shown, "file", f"cannot be read: {err.strerror}")]
+    doc, problems = parse_document(raw, shown)
+    if doc is None:
+        return None, problems
+    if section == "articles":
+        return _article(doc, shown)
+    return _entity(doc, shown, section, path.stem)  # type: ignore[arg-type]
+
+
+def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]:
+    """The Markdown files of one section folder, and warnings about anything else in it."""
+    files, problems = [], []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == ".md" and (path.is_file() or path.is_symlink()):
+            files.append(path)
+        else:
+            problems.append(
+                Problem(
+                    f"{shown}/{path.name}",
+                    "file",
+                    "not a Markdown (.md) file; ignored",
+                    severity="warning",
+                )
+            )
+    return files, problems
+
+
+def read_archive(content_dir: Path) -> Archive:
+    """Read every article and glossary entry under ``content_dir``."""
+    if not content_dir.is_dir():
+        return Archive(problems=(Problem(str(content_dir), "file", "content folder not found"),))
+    articles, entities, problems = [], [], []
+    for section in SECTIONS:
+        folder = content_dir / section
+        if not folder.is_dir():
+            continue
+        files, found = _section_files(folder, f"{content_dir}/{section}")
+        problems += found
+        for path in files:
+            item, found = read_file(
+                path, content_dir, section, f"{content_dir}/{section}/{path.name}"
+            )
+            problems += found
+            if isinstance(item, Article):
+                articles.append(item)
+            elif item is not None:
+                entities.append(item)
+    return Archive(tuple(articles), tuple(entities), tuple(problems))

@@ -1,0 +1,78 @@
+"""Run MkDocs on the generated pages and put the result in place only when it succeeds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from generator.mkdocs_hook import CONTENT_ENV
+
+
+class SiteBuildError(Exception):
+    """MkDocs could not build the site; the previous site folder is untouched."""
+
+
+@contextmanager
+def _environment(**values: str):
+    saved = {key: os.environ.get(key) for key in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _swap_in(built: Path, site_dir: Path) -> None:
+    """Replace ``site_dir`` with ``built`` in two renames, so readers never see half a site."""
+    old = site_dir.with_name(f"{site_dir.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    built.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(
+    config_file: Path, content_dir: Path, site_dir: Path | None, docs_dir: Path | None,
+    *, strict: bool = True,
+) -> Path:
+    """Build the whole site into a temporary folder, then swap it into ``site_dir``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    overrides: dict[str, object] = {"strict": strict}
+    if docs_dir is not None:
+        docs_dir.mkdir(parents=True, exist_ok=True)
+        overrides["docs_dir"] = str(docs_dir)
+    with _environment(**{CONTENT_ENV: str(content_dir.resolve())}):
+        config = load_config(str(config_file), **overrides)
+        target = Path(site_dir or config.site_dir).resolve()
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+        config.site_dir = str(staging)
+        try:
+            build(config)
+        except MkDocsException as err:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise SiteBuildError(str(err)) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+    _swap_in(staging, target)
+    return target
+
+
+def serve_site(config_file: Path, content_dir: Path, address: str) -> None:
+    """Serve the site with live reload, regenerating pages when content changes."""
+    from mkdocs.commands.serve import serve
+
+    with _environment(**{CONTENT_ENV: str(content_dir.resolve())}):
+        serve(str(config_file), dev_addr=address, livereload=True)
