@@ -26,15 +26,17 @@ def _date(value: str) -> dt.date:
 
 
 def _add_content(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--content", type=Path, default=DEFAULT_CONTENT,
-                        help="content folder (default: content)")
+    parser.add_argument(
+        "--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)"
+    )
 
 
 def _config_file(args: argparse.Namespace) -> Path:
     config = args.config_file
     if not config.is_file():
-        raise SystemExit(f"explainer: {config} not found; run from the project folder "
-                         "or pass --config-file")
+        raise SystemExit(
+            f"explainer: {config} not found; run from the project folder or pass --config-file"
+        )
     return config
 
 
@@ -144,6 +146,7 @@ def _add_optional_commands(commands) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``explainer`` console script."""
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
+    )
     return args.run(args)

@@ -25,8 +25,9 @@ MAX_YAML_DEPTH = 12
 # confuses both YAML and the reader's browser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CLOSING = re.compile(r"^---[ \t]*$", re.MULTILINE)
-# YAML line 0 is the file's line 2: line 1 is the opening ``---``.
-_YAML_FIRST_LINE = 2
+# The block handed to YAML starts with the newline that ends the opening ``---`` line, so
+# YAML's line 0 is the rest of the file's line 1 and YAML line n is file line n + 1.
+_YAML_FIRST_LINE = 1
 
 
 @dataclass(frozen=True)
@@ -129,7 +130,7 @@ def _load_yaml(
         if not isinstance(node, MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             message = f"front-matter must be `key: value` lines, found {kind}"
-            return None, {}, [Problem(path, "front-matter", message, node.start_mark.line + 2)]
+            return None, {}, [Problem(path, "front-matter", message, node.start_mark.line + 1)]
         return loader.construct_document(node), _key_lines(node), []
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -159,8 +160,10 @@ def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem
     data, key_lines, problems = _load_yaml(yaml_text, path)
     if data is None:
         return None, problems
-    body_line = yaml_text.count("\n") + 4
-    return Document(data, key_lines, body.strip("\n") + "\n" if body.strip() else "", body_line), []
+    blank_lines = len(body) - len(body.lstrip("\n"))
+    body_line = yaml_text.count("\n") + 1 + max(blank_lines, 1)
+    text_body = body.strip("\n") + "\n" if body.strip() else ""
+    return Document(data, key_lines, text_body, body_line), []
 
 
 def is_date(value: object) -> bool:

@@ -6,8 +6,10 @@ import html
 import posixpath
 import re
 
-# Every character Python-Markdown gives meaning to in running text and allows escaping.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+# The characters that give running text a meaning in Markdown wherever they stand. Others
+# (".", "-", "+", "!") matter only at the start of a line, where this text never goes:
+# every caller puts it after a list marker, a heading marker or other text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 
 
 def md_text(text: str) -> str:

@@ -1,7 +1,7 @@
 """The closed front-matter schemas of articles and glossary entries.
 
 One table per document type drives both validation (:mod:`generator.read`) and the
-contributor reference in ``CONTRIBUTING.md`` (:mod:`generator.docs`), so the two cannot drift.
+contributor reference in ``CONTRIBUTING.md`` (:mod:`generator.reference`), so the two cannot drift.
 """
 
 from __future__ import annotations

@@ -40,8 +40,12 @@ def _swap_in(built: Path, site_dir: Path) -> None:
 
 
 def build_site(
-    config_file: Path, content_dir: Path, site_dir: Path | None, docs_dir: Path | None,
-    *, strict: bool = True,
+    config_file: Path,
+    content_dir: Path,
+    site_dir: Path | None,
+    docs_dir: Path | None,
+    *,
+    strict: bool = True,
 ) -> Path:
     """Build the whole site into a temporary folder, then swap it into ``site_dir``."""
     from mkdocs.commands.build import build

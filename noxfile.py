@@ -1,0 +1,60 @@
+"""Maintainer tasks. ``pip install nox`` then ``nox -s build`` or ``nox -s tests``."""
+
+from __future__ import annotations
+
+import os
+
+import nox
+
+nox.options.sessions = ["tests"]
+nox.options.error_on_missing_interpreters = True
+
+PYTHON = "3.11"
+QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
+
+
+@nox.session(python=PYTHON)
+def build(session: nox.Session) -> None:
+    """Build the whole site from content/ into site/ (strict, atomic)."""
+    session.install("-e", ".")
+    session.run("explainer", "build", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session(python=PYTHON)
+def serve(session: nox.Session) -> None:
+    """Serve the site on 127.0.0.1:8000, rebuilding when content/ or theme/ change."""
+    session.install("-e", ".")
+    session.run("explainer", "serve", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session(python=PYTHON)
+def check(session: nox.Session) -> None:
+    """Report every problem in content/ (what a pull request's check runs)."""
+    session.install("-e", ".")
+    session.run("explainer", "check", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff: lint and formatting."""
+    session.install("ruff>=0.15,<1")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole suite: lint, unit and golden tests, built-site and browser tests."""
+    session.install("-e", ".[test]")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+    # In CI a missing browser must fail, never skip: conftest.py enforces it.
+    env = {**QUIET_MKDOCS, "CI": os.environ.get("CI", "")}
+    session.run("pytest", "-W", "error", *session.posargs, env=env)
+
+
+@nox.session(python=PYTHON)
+def golden(session: nox.Session) -> None:
+    """Regenerate the golden Markdown files after an intended change; review the diff."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "tests/test_golden.py", env={"UPDATE_GOLDEN": "1"})
