@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from generator.matcher import AliasMatcher
@@ -65,5 +67,5 @@ def test_find(text: str, expected: list[tuple[str, str]]) -> None:
 def test_matches_never_overlap_and_are_in_order() -> None:
     text = "Antony Blinken, Blinken and Gaza Strip; Gaza Strip again. " * 50
     matches = MATCHER.find(text)
-    assert all(a.end <= b.start for a, b in zip(matches, matches[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(matches))
     assert len(matches) == 200

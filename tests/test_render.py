@@ -156,7 +156,7 @@ _PROSE = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(_PROSE)
 def test_linking_never_changes_the_text_or_nests_links(text: str) -> None:
-    result, soup = _render(text)
+    _result, soup = _render(text)
     plain = render_body(text, AliasMatcher([]), {}, "../../")
     unlinked = BeautifulSoup(
         "\n".join(b.content for b in plain.blocks if b.kind == "html"), "html.parser"
