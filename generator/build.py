@@ -14,7 +14,7 @@ from generator.pages.common import Page
 from generator.pages.entity import entity_page
 from generator.pages.indexes import actors_index, articles_index, home_page, locations_index
 from generator.read import read_archive
-from generator.render import Rendered, render_body
+from generator.render import Found, Rendered, found_in, render_body
 from generator.validate import validate
 
 SITE_NAME = "Explainer Archive"
@@ -36,21 +36,40 @@ class Generation:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
+def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Problem]:
+    """Render problems located in the file (their lines count from the body's first line)."""
+    return [
+        Problem(
+            path,
+            "body",
+            note.message,
+            body_line + note.line - 1 if note.line else None,
+            note.severity,
+        )
+        for note in rendered.problems
+    ]
+
+
+def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> tuple[Found, ...]:
+    """Names that only the title carries still count, quoted from the title."""
+    seen = {f.entity_id for f in found}
+    extra = {}
+    for match in matcher.find(title):
+        if match.entity_id not in seen:
+            extra.setdefault(match.entity_id, found_in(title, match))
+    return tuple(extra.values())
+
+
 def _render_articles(archive: Archive, matcher: AliasMatcher, entities: dict[str, Entity]):
     rendered: dict[str, Rendered] = {}
     mentions: list[ArticleMentions] = []
     problems: list[Problem] = []
     for article in archive.articles:
         result = render_body(article.body, matcher, entities, _PAGE_PREFIX)
-        problems += [Problem(article.path, "body", message) for message in result.problems]
-        # A name that only the title carries still counts, quoted from the title.
-        title_only = [
-            f
-            for f in render_body(article.title, matcher, entities, "").found
-            if f.entity_id not in {g.entity_id for g in result.found}
-        ]
+        problems += _body_problems(article.path, article.body_line, result)
         rendered[article.slug] = result
-        mentions.append(article_mentions(article, result.found + tuple(title_only)))
+        found = result.found + _title_only(article.title, matcher, result.found)
+        mentions.append(article_mentions(article, found))
     return rendered, mentions, problems
 
 
@@ -91,7 +110,10 @@ def generate_archive(archive: Archive) -> Generation:
     ]
     for entity in archive.entities:
         description = render_body(entity.description, matcher, entities, _PAGE_PREFIX, entity.id)
+        problems += _body_problems(entity.path, entity.body_line, description)
         pages.append(entity_page(entity, description.blocks, xref, entities))
+    if any(p.severity == "error" for p in problems):
+        return Generation((), tuple(problems))
     articles, all_entities = list(archive.articles), list(archive.entities)
     pages += [
         home_page(articles, all_entities, SITE_NAME),

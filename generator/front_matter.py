@@ -12,7 +12,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-import frontmatter
 import yaml
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
@@ -25,9 +24,8 @@ MAX_YAML_DEPTH = 12
 # confuses both YAML and the reader's browser.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _CLOSING = re.compile(r"^---[ \t]*$", re.MULTILINE)
-# The block handed to YAML starts with the newline that ends the opening ``---`` line, so
-# YAML's line 0 is the rest of the file's line 1 and YAML line n is file line n + 1.
-_YAML_FIRST_LINE = 1
+# YAML's line 0 is the file's line 2: line 1 is the opening ``---``.
+_YAML_FIRST_LINE = 2
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,8 @@ def _load_yaml(
         if not isinstance(node, MappingNode):
             kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
             message = f"front-matter must be `key: value` lines, found {kind}"
-            return None, {}, [Problem(path, "front-matter", message, node.start_mark.line + 1)]
+            line = node.start_mark.line + _YAML_FIRST_LINE
+            return None, {}, [Problem(path, "front-matter", message, line)]
         return loader.construct_document(node), _key_lines(node), []
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -153,16 +152,19 @@ def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem
         return None, problems
     if not text.startswith("---\n"):
         return None, [Problem(path, "front-matter", "the file must start with a line `---`", 1)]
-    if not _CLOSING.search(text, 4):
+    # Split here rather than with python-frontmatter, whose boundary pattern lets blank
+    # lines drift between the parts and would shift every reported line number.
+    closing = _CLOSING.search(text, 4)
+    if not closing:
         message = "not closed: add a line `---` after the last key"
         return None, [Problem(path, "front-matter", message, 1)]
-    yaml_text, body = frontmatter.YAMLHandler().split(text)
-    data, key_lines, problems = _load_yaml(yaml_text, path)
+    data, key_lines, problems = _load_yaml(text[4 : closing.start()], path)
     if data is None:
         return None, problems
-    blank_lines = len(body) - len(body.lstrip("\n"))
-    body_line = yaml_text.count("\n") + 1 + max(blank_lines, 1)
-    text_body = body.strip("\n") + "\n" if body.strip() else ""
+    body = text[closing.end() + 1 :]
+    stripped = body.lstrip("\n")
+    body_line = text.count("\n", 0, closing.end()) + 2 + len(body) - len(stripped)
+    text_body = stripped.rstrip("\n") + "\n" if stripped.strip() else ""
     return Document(data, key_lines, text_body, body_line), []
 
 

@@ -51,6 +51,7 @@ class Article:
     tags: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
+    body_line: int = 1
 
     @property
     def url(self) -> str:
@@ -82,6 +83,7 @@ class Entity:
     country: str = ""
     wikidata: str = ""
     coordinates: Coordinates | None = None
+    body_line: int = 1
 
     @property
     def is_state(self) -> bool:

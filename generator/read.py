@@ -56,7 +56,10 @@ def _article(doc: Document, path: str) -> tuple[Article | None, list[Problem]]:
     title, date = values.pop("title"), values.pop("date")
     slug = values.pop("slug", None) or article_slug(title, date)  # type: ignore[arg-type]
     body = unicodedata.normalize("NFC", doc.body)
-    return Article(path=path, slug=slug, title=title, date=date, body=body, **values), []  # type: ignore[arg-type]
+    article = Article(
+        path=path, slug=slug, title=title, date=date, body=body, body_line=doc.body_line, **values
+    )
+    return article, []  # type: ignore[arg-type]
 
 
 def _entity(doc: Document, path: str, section: Section, entity_id: str):
@@ -64,7 +67,14 @@ def _entity(doc: Document, path: str, section: Section, entity_id: str):
     if problems:
         return None, problems
     description = unicodedata.normalize("NFC", doc.body)
-    return Entity(id=entity_id, section=section, path=path, description=description, **values), []  # type: ignore[arg-type]
+    return Entity(
+        id=entity_id,
+        section=section,
+        path=path,
+        description=description,
+        body_line=doc.body_line,
+        **values,
+    ), []  # type: ignore[arg-type]
 
 
 def _file_problems(path: Path, root: Path, shown: str) -> list[Problem]:

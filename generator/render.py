@@ -8,20 +8,25 @@ as Markdown and keep MkDocs' table of contents.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import markdown
 from bs4 import BeautifulSoup, NavigableString, Tag
 
+from generator.limits import render_limits
 from generator.matcher import AliasMatcher, Match
-from generator.model import Entity
-from generator.sanitize import sanitize
+from generator.model import Entity, Severity
+from generator.sanitize import ALLOWED_TAGS, sanitize
 from generator.sentences import sentence_at
 
+_TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
+_ACTIVE = re.compile(r"<[^>]*\s(?:on[a-z]+\s*=|[a-z]+\s*=\s*[\"']?\s*(?:java|vb)script:)", re.I)
 MARKDOWN_EXTENSIONS = ("fenced_code", "tables", "sane_lists", "def_list", "admonition")
 _NO_MATCH = frozenset({"code", "pre", "kbd", "samp", "var"})
 _NO_LINK = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6"})
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_HEADING_TAGS = frozenset(_HEADINGS)
 _CONTEXT = frozenset({"p", "li", "dd", "dt", "td", "th", "caption", "figcaption", *_HEADINGS})
 
 
@@ -46,21 +51,57 @@ class Found:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something a contributor should know about a body; ``line`` counts within the body."""
+
+    message: str
+    line: int | None = None
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True)
 class Rendered:
     """A rendered body: blocks to write, the first mention of each entity, problems."""
 
     blocks: tuple[Block, ...]
     found: tuple[Found, ...]
-    problems: tuple[str, ...] = ()
+    problems: tuple[Note, ...] = ()
 
 
-def markdown_to_html(text: str) -> tuple[str, tuple[str, ...]]:
-    """Render contributed Markdown and sanitize it; also say what the sanitizer must drop."""
-    raw = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS))
-    problems = ()
-    if "<img" in raw.lower():
-        problems = ("images are not supported in article text; describe the image in words",)
-    return sanitize(raw), problems
+def _line_of(text: str, pattern: str) -> int | None:
+    """The body line where ``pattern`` first occurs (case-insensitive), if it does."""
+    match = re.search(pattern, text, re.IGNORECASE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _removed(raw: str, text: str) -> tuple[Note, ...]:
+    """Say what the sanitizer will take out, so that nothing disappears unexplained."""
+    tags = {name.lower() for name in _TAG_NAME.findall(raw)}
+    notes = []
+    if "img" in tags:
+        line = _line_of(text, r"<img|!\[")
+        notes.append(Note("images are not supported yet; describe the image in words", line))
+    removed = sorted(tags - ALLOWED_TAGS - {"img"})
+    if removed:
+        listed = ", ".join(f"<{name}>" for name in removed)
+        line = _line_of(text, "|".join(f"<{name}" for name in removed))
+        notes.append(Note(f"HTML not allowed, removed: {listed}", line, "warning"))
+    if _ACTIVE.search(raw):
+        line = _line_of(text, r"\son[a-z]+\s*=|(?:java|vb)script:")
+        notes.append(Note("event handlers or script URLs removed", line, "warning"))
+    return tuple(notes)
+
+
+def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
+    """Render contributed Markdown and sanitize it; also report what cannot be rendered."""
+    limits = render_limits(text)
+    if limits:
+        return "", tuple(Note(message, line) for line, message in limits)
+    try:
+        raw = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS))
+    except RecursionError:
+        return "", (Note("nested too deeply to render"),)
+    return sanitize(raw), _removed(raw, text)
 
 
 def _skipped(node: NavigableString, tags: frozenset[str]) -> bool:
@@ -96,19 +137,25 @@ class _Linker:
     def __init__(self, matcher: AliasMatcher, hrefs: dict[str, str], skip: str = "") -> None:
         self.matcher, self.hrefs, self.skip = matcher, hrefs, skip
         self.found: dict[str, Found] = {}
+        # A heading is a poor quote: used only when no sentence names the entity.
+        self.in_headings: dict[str, Found] = {}
         self.linked: set[str] = set()
 
-    def visit(self, soup: BeautifulSoup) -> None:
+    def visit(self, soup: BeautifulSoup) -> tuple[Found, ...]:
+        """Link ``soup`` in place; return each entity's first mention in document order."""
         for node in list(soup.find_all(string=True)):
             if type(node) is NavigableString and not _skipped(node, _NO_MATCH):
                 self._visit_text(soup, node)
+        extra = [f for key, f in self.in_headings.items() if key not in self.found]
+        return (*self.found.values(), *extra)
 
     def _visit_text(self, soup: BeautifulSoup, node: NavigableString) -> None:
         matches = [m for m in self.matcher.find(str(node)) if m.entity_id != self.skip]
+        record = self.in_headings if _skipped(node, _HEADING_TAGS) else self.found
         for match in matches:
-            if match.entity_id not in self.found:
+            if match.entity_id not in record:
                 text, offset = _context(node)
-                self.found[match.entity_id] = found_in(text, match, offset)
+                record[match.entity_id] = found_in(text, match, offset)
         if _skipped(node, _NO_LINK):
             return
         to_link = [m for m in matches if m.entity_id not in self.linked]
@@ -157,5 +204,5 @@ def render_body(
     html, problems = markdown_to_html(text)
     soup = BeautifulSoup(html, "html.parser")
     linker = _Linker(matcher, {i: prefix + e.url for i, e in entities.items()}, skip)
-    linker.visit(soup)
-    return Rendered(_blocks(soup), tuple(linker.found.values()), problems)
+    found = linker.visit(soup)
+    return Rendered(_blocks(soup), found, problems)

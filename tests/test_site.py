@@ -1,0 +1,775 @@
+"""Facts about the built sites, read from their HTML with beautifulsoup4.
+
+The sample archive (``tests/sample/content``) is invented so that each row below exercises
+one rule of the linker or the listings; the comments in its articles say which. The seed
+archive (``content/``) is the real article the product ships with.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import frontmatter
+import pytest
+from bs4 import BeautifulSoup, Tag
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_CONTENT = REPO / "tests" / "sample" / "content"
+SEED_CONTENT = REPO / "content"
+SEED_SLUG = "blinken-leaves-the-middle-east-after-failing-to-secure-a-breakthrough-in-the"
+SEED_TITLE = (
+    "Blinken leaves the Middle East after failing to secure a breakthrough in the latest "
+    "high-stakes round of ceasefire negotiations"
+)
+SEED_LEDE = (
+    "Top US diplomat Antony Blinken headed home on Wednesday after failing to secure a Gaza "
+    "ceasefire, warning both Israel and Hamas his plan may be the last chance to avert a "
+    "broader war."
+)
+TALKS = "ferry-talks-stall-over-checkpoint"  # the one sample slug derived from its title
+
+_SOUPS: dict[Path, BeautifulSoup] = {}
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The parsed page at site-relative directory URL ``url`` ("" is the home page)."""
+    file = site / url / "index.html"
+    if file not in _SOUPS:
+        assert file.is_file(), f"{url or 'home page'} was not built ({file})"
+        _SOUPS[file] = BeautifulSoup(file.read_bytes(), "lxml")
+    return _SOUPS[file]
+
+
+def content(site: Path, url: str) -> Tag:
+    """The page's content column (what the Markdown produced), without header and nav."""
+    article = soup(site, url).select_one("article.md-content__inner")
+    assert article is not None, f"{url}: no article.md-content__inner"
+    return article
+
+
+def text(node: Tag) -> str:
+    """Visible text with whitespace folded."""
+    return " ".join(node.get_text().split())
+
+
+def target(from_url: str, href: str) -> str:
+    """The site-relative directory URL a relative ``href`` on page ``from_url`` points to."""
+    joined = posixpath.normpath(posixpath.join(from_url, href.split("#")[0]))
+    return "" if joined == "." else joined + "/"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def section_list(page: Tag, heading_id: str) -> Tag:
+    """The list that follows the ``<h2 id=heading_id>`` of a page."""
+    heading = page.find("h2", id=heading_id)
+    assert heading is not None, f"no <h2 id={heading_id!r}>"
+    listing = heading.find_next_sibling(["ul", "ol"])
+    assert listing is not None, f"no list after <h2 id={heading_id!r}>"
+    return listing
+
+
+# --- the sample archive itself ----------------------------------------------------------
+
+
+def test_sample_content_passes_the_cli_check_with_no_problem():
+    """``check`` on the sample: no errors; only the planted raw HTML is reported, as warnings."""
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", str(SAMPLE_CONTENT)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    planted = SAMPLE_CONTENT / "articles" / "ferry-suspended.md"
+    expected = [
+        f"warning: {planted}:15: body: HTML not allowed, removed: <script>",
+        f"warning: {planted}:16: body: event handlers or script URLs removed",
+        "0 error(s), 2 warning(s)",
+    ]
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines() == expected
+
+
+# --- entity links in article bodies -----------------------------------------------------
+
+# Every mention link of each sample article, in document order: (link text, target page).
+# A name appears once per article even when the text names it again (first mention only).
+ARTICLE_LINKS = {
+    "ferry-suspended": [
+        ("Oduya’s", "actors/mara-oduya/"),  # possessive, typographic apostrophe
+        ("Vesta Strip", "locations/vesta-strip/"),
+        ("Daily Lantern", "actors/daily-lantern/"),
+        # "Repairs could take weeks, Oduya said." - second mention, not linked
+    ],
+    "league-session": [
+        ("Coastal League", "actors/coastal-league/"),
+        ("Port Aurel", "locations/port-aurel/"),
+        ("Mara Oduya", "actors/mara-oduya/"),
+        ("Norland", "locations/norland/"),
+        # "## Reyl answers from the Vesta Strip": a heading, so both link in the next paragraph
+        ("Tomas Reyl", "actors/tomas-reyl/"),
+        ("Vesta Strip", "locations/vesta-strip/"),
+    ],
+    TALKS: [
+        ("Norland", "locations/norland/"),
+        ("Reyl's", "actors/tomas-reyl/"),  # possessive, straight apostrophe
+        ("Mara Oduya", "actors/mara-oduya/"),
+        # the first "Daily Lantern" is the text of a contributor's link; the second is linked
+        ("Daily Lantern", "actors/daily-lantern/"),
+        # `Coastal League` and `Vesta` are inline code, then "in Vesta on Thursday" is prose
+        ("Vesta", "locations/vesta/"),
+        # the fenced block names Norland army and Port Aurel: neither linked nor counted
+    ],
+    "ferry-timetable": [
+        ("Norland", "locations/norland/"),
+        ("Vesta Strip", "locations/vesta-strip/"),  # not the city "Vesta": longest match
+        ("Mara Oduya", "actors/mara-oduya/"),
+        ("Tomas Reyl", "actors/tomas-reyl/"),
+        ("Port Aurel", "locations/port-aurel/"),
+        ("Norland army", "actors/norland-army/"),  # not the country "Norland": longest match
+        ("Coastal League", "actors/coastal-league/"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("slug", "expected"), ARTICLE_LINKS.items(), ids=list(ARTICLE_LINKS))
+def test_article_links_each_entity_once_at_its_first_linkable_mention(sample_site, slug, expected):
+    url = f"articles/{slug}/"
+    links = content(sample_site, url).select("a.ea-mention")
+    assert [(a.get_text(), target(url, a["href"])) for a in links] == expected
+
+
+@pytest.mark.parametrize(
+    ("slug", "selector", "expected_text"),
+    [
+        (
+            "league-session",
+            "h2#reyl-answers-from-the-vesta-strip",
+            "Reyl answers from the Vesta Strip",
+        ),
+        (TALKS, "p code", "Coastal League"),
+        (TALKS, "p code:nth-of-type(2)", "Vesta"),
+        (TALKS, "pre", "checkpoint log: Norland army unit closed the Port Aurel ferry gate"),
+        (TALKS, 'a[href="https://example.org/lantern"]', "Daily Lantern"),
+    ],
+    ids=["heading", "inline-code", "inline-code-2", "fenced-code", "existing-link"],
+)
+def test_alias_is_not_linked_inside(sample_site, slug, selector, expected_text):
+    node = content(sample_site, f"articles/{slug}/").select_one(selector)
+    assert node is not None, selector
+    assert text(node).removesuffix("¶").strip() == expected_text
+    inner = [a for a in node.find_all("a") if "headerlink" not in a.get("class", [])]
+    assert inner == [], f"{selector} contains links: {inner}"
+    if node.name == "a":
+        assert "ea-mention" not in node.get("class", []), "the contributor's link was rewritten"
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "seed_site"])
+def test_no_mention_link_inside_headings_code_or_other_links(request, site_name):
+    site = request.getfixturevalue(site_name)
+    offenders = []
+    for file in html_pages(site):
+        page = BeautifulSoup(file.read_bytes(), "lxml")
+        for link in page.select("a.ea-mention"):
+            bad = [
+                p.name
+                for p in link.parents
+                if p.name in {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+            ]
+            if bad:
+                offenders.append(f"{file.relative_to(site)}: {link} inside {bad}")
+    assert offenders == []
+
+
+def test_second_mention_in_the_same_article_stays_plain_text(sample_site):
+    paragraphs = content(sample_site, "articles/league-session/").find_all("p")
+    second = next(p for p in paragraphs if text(p).startswith("Mara Oduya spoke"))
+    assert second.find("a") is None
+    assert (
+        text(second)
+        == "Mara Oduya spoke for ten minutes. The Coastal League later published her speech."
+    )
+
+
+# --- the "in this article" boxes ----------------------------------------------------------
+
+# (actors box, locations box), each in order of first mention. A country named under
+# `actors:` moves to the actors box; an id listed in `actors:` that no alias catches is added.
+BOXES = {
+    "ferry-suspended": (["Mara Oduya", "Daily Lantern"], ["Vesta Strip"]),
+    "league-session": (
+        ["Coastal League", "Mara Oduya", "Tomas Reyl"],
+        ["Port Aurel", "Norland", "Vesta Strip"],
+    ),
+    TALKS: (
+        ["Norland", "Tomas Reyl", "Mara Oduya", "Daily Lantern", "Harbour Watch Authority"],
+        ["Vesta"],
+    ),
+    "ferry-timetable": (
+        ["Mara Oduya", "Tomas Reyl", "Norland Armed Forces", "Coastal League"],
+        ["Norland", "Vesta Strip", "Port Aurel"],
+    ),
+}
+
+
+def box(page: Tag, title: str) -> list[Tag]:
+    """The entity links of the admonition titled ``title`` ([] when there is none)."""
+    for admonition in page.select("div.admonition"):
+        heading = admonition.select_one(".admonition-title")
+        if heading is not None and text(heading) == title:
+            return admonition.select("li > a")
+    return []
+
+
+@pytest.mark.parametrize(("slug", "expected"), BOXES.items(), ids=list(BOXES))
+def test_in_this_article_boxes(sample_site, slug, expected):
+    url = f"articles/{slug}/"
+    page = content(sample_site, url)
+    actors, locations = box(page, "Actors in this article"), box(page, "Locations in this article")
+    assert ([a.get_text() for a in actors], [a.get_text() for a in locations]) == expected
+    for link in actors + locations:
+        assert (sample_site / target(url, link["href"]) / "index.html").is_file(), link
+
+
+def test_box_row_carries_the_entity_summary(sample_site):
+    rows = content(sample_site, f"articles/{TALKS}/").select("div.admonition li")
+    harbour = next(li for li in rows if li.a.get_text() == "Harbour Watch Authority")
+    assert text(harbour) == (
+        "Harbour Watch Authority: Port authority that runs the crossings between "
+        "Norland and the Vesta Strip."
+    )
+
+
+# --- glossary pages: "Mentioned in" and "Appears with" ------------------------------------
+
+# Per entity, newest first: (date, article slug, quoted sentence, marked text). None for the
+# sentence: listed by id in front-matter only, so there is nothing to quote.
+MENTIONED_IN = {
+    "actors/mara-oduya": [
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "Mara Oduya and Tomas Reyl signed the text in Port Aurel.",
+            "Mara Oduya",
+        ),
+        (
+            "2024-05-20",
+            TALKS,
+            "Mara Oduya blamed the Daily Lantern for leaking the draft, and the Daily Lantern "
+            "stood by its report.",
+            "Mara Oduya",
+        ),
+        (
+            "2024-02-12",
+            "league-session",
+            "Foreign minister Mara Oduya opened the meeting and said Norland would not leave "
+            "the table.",
+            "Mara Oduya",
+        ),
+        (
+            "2023-11-20",
+            "ferry-suspended",
+            "Oduya’s ministry suspended the ferry to the Vesta Strip on Monday after a fire in "
+            "the harbour.",
+            "Oduya’s",
+        ),
+    ],
+    # league-session names Reyl and the Vesta Strip first in a heading: not linked there, but
+    # the heading is what is quoted (headings count as context in generator/render.py).
+    "actors/tomas-reyl": [
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "Mara Oduya and Tomas Reyl signed the text in Port Aurel.",
+            "Tomas Reyl",
+        ),
+        ("2024-05-20", TALKS, "Reyl's negotiators walked out after two hours.", "Reyl's"),
+        # The heading "Reyl answers from the Vesta Strip" names him first, but a sentence
+        # is the better quote, so the paragraph after it is used.
+        (
+            "2024-02-12",
+            "league-session",
+            "Governor Tomas Reyl replied from the Vesta Strip within the hour.",
+            "Tomas Reyl",
+        ),
+    ],
+    "locations/vesta-strip": [
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "Norland and the Vesta Strip agreed a ferry timetable on Tuesday, ending months of "
+            "talks.",
+            "Vesta Strip",
+        ),
+        (
+            "2024-02-12",
+            "league-session",
+            "Governor Tomas Reyl replied from the Vesta Strip within the hour.",
+            "Vesta Strip",
+        ),
+        (
+            "2023-11-20",
+            "ferry-suspended",
+            "Oduya’s ministry suspended the ferry to the Vesta Strip on Monday after a fire in "
+            "the harbour.",
+            "Vesta Strip",
+        ),
+    ],
+    "actors/coastal-league": [  # not the article that names it only in inline code
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "The Norland army will withdraw from the checkpoint by August, and the Coastal "
+            "League will monitor the crossings.",
+            "Coastal League",
+        ),
+        (
+            "2024-02-12",
+            "league-session",
+            "Delegates of the Coastal League met in Port Aurel on Monday for an emergency "
+            "session on the ferry dispute.",
+            "Coastal League",
+        ),
+    ],
+    "actors/harbour-watch": [("2024-05-20", TALKS, None, None)],
+    "actors/daily-lantern": [
+        (
+            "2024-05-20",
+            TALKS,
+            "Mara Oduya blamed the Daily Lantern for leaking the draft, and the Daily Lantern "
+            "stood by its report.",
+            "Daily Lantern",
+        ),
+        (
+            "2023-11-20",
+            "ferry-suspended",
+            "The Daily Lantern reported that nobody was hurt.",
+            "Daily Lantern",
+        ),
+    ],
+    "actors/norland-army": [  # not the article that names it only in a fenced code block
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "The Norland army will withdraw from the checkpoint by August, and the Coastal "
+            "League will monitor the crossings.",
+            "Norland army",
+        ),
+    ],
+    "locations/norland": [
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "Norland and the Vesta Strip agreed a ferry timetable on Tuesday, ending months of "
+            "talks.",
+            "Norland",
+        ),
+        (
+            "2024-05-20",
+            TALKS,
+            "Ferry talks stalled on Tuesday over the checkpoint that Norland wants to keep.",
+            "Norland",
+        ),
+        (
+            "2024-02-12",
+            "league-session",
+            "Foreign minister Mara Oduya opened the meeting and said Norland would not leave "
+            "the table.",
+            "Norland",
+        ),
+    ],
+    "locations/vesta": [  # never matched inside "Vesta Strip"
+        ("2024-05-20", TALKS, "Negotiators met again in Vesta on Thursday.", "Vesta"),
+    ],
+    "locations/port-aurel": [
+        (
+            "2024-07-02",
+            "ferry-timetable",
+            "Mara Oduya and Tomas Reyl signed the text in Port Aurel.",
+            "Port Aurel",
+        ),
+        (
+            "2024-02-12",
+            "league-session",
+            "Delegates of the Coastal League met in Port Aurel on Monday for an emergency "
+            "session on the ferry dispute.",
+            "Port Aurel",
+        ),
+    ],
+}
+
+
+def mentioned_in(site: Path, url: str) -> list[tuple[str, str, str | None, str | None]]:
+    rows = []
+    for item in section_list(content(site, url), "mentioned-in").find_all("li", recursive=False):
+        time, link = item.find("time"), item.find("a")
+        quote = item.find("blockquote")
+        mark = quote.find("mark") if quote else None
+        rows.append(
+            (
+                time["datetime"],
+                target(url, link["href"]).removeprefix("articles/").rstrip("/"),
+                text(quote) if quote else None,
+                mark.get_text() if mark else None,
+            )
+        )
+    return rows
+
+
+@pytest.mark.parametrize(("entity", "expected"), MENTIONED_IN.items(), ids=list(MENTIONED_IN))
+def test_mentioned_in_lists_articles_newest_first_with_the_sentence(sample_site, entity, expected):
+    url = f"{entity}/"
+    assert mentioned_in(sample_site, url) == expected
+    count = len(expected)
+    summary = f"Mentioned in {count} article{'' if count == 1 else 's'}."
+    assert summary in [text(p) for p in content(sample_site, url).find_all("p")]
+
+
+def test_mentioned_in_shows_the_date_as_readers_write_it(sample_site):
+    times = section_list(content(sample_site, "actors/mara-oduya/"), "mentioned-in")("time")
+    assert [t.get_text() for t in times] == [
+        "2 July 2024",
+        "20 May 2024",
+        "12 February 2024",
+        "20 November 2023",
+    ]
+
+
+APPEARS_WITH = {
+    # Ordered by shared articles, then name; at most eight ("Vesta", 1 shared, is cut).
+    "actors/mara-oduya": [
+        ("Norland", 3),
+        ("Tomas Reyl", 3),
+        ("Vesta Strip", 3),
+        ("Coastal League", 2),
+        ("Daily Lantern", 2),
+        ("Port Aurel", 2),
+        ("Harbour Watch Authority", 1),
+        ("Norland Armed Forces", 1),
+    ],
+    "locations/vesta-strip": [
+        ("Mara Oduya", 3),
+        ("Coastal League", 2),
+        ("Norland", 2),
+        ("Port Aurel", 2),
+        ("Tomas Reyl", 2),
+        ("Daily Lantern", 1),
+        ("Norland Armed Forces", 1),
+    ],
+    "actors/harbour-watch": [
+        ("Daily Lantern", 1),
+        ("Mara Oduya", 1),
+        ("Norland", 1),
+        ("Tomas Reyl", 1),
+        ("Vesta", 1),
+    ],
+}
+
+
+@pytest.mark.parametrize(("entity", "expected"), APPEARS_WITH.items(), ids=list(APPEARS_WITH))
+def test_appears_with(sample_site, entity, expected):
+    url = f"{entity}/"
+    rows = []
+    for item in section_list(content(sample_site, url), "appears-with").find_all("li"):
+        shared = re.fullmatch(r".* · (\d+) shared articles?", text(item))
+        assert shared, text(item)
+        assert (sample_site / target(url, item.a["href"]) / "index.html").is_file()
+        rows.append((item.a.get_text(), int(shared.group(1))))
+    assert rows == expected
+
+
+# --- index pages and home page -------------------------------------------------------------
+
+ACTOR_GROUPS = [
+    ("People", [("Mara Oduya", "actors/mara-oduya/", 4), ("Tomas Reyl", "actors/tomas-reyl/", 3)]),
+    ("Organisations", [("Coastal League", "actors/coastal-league/", 2)]),
+    ("Governments", [("Harbour Watch Authority", "actors/harbour-watch/", 1)]),
+    ("Military", [("Norland Armed Forces", "actors/norland-army/", 1)]),
+    ("Media", [("Daily Lantern", "actors/daily-lantern/", 2)]),
+    ("States", [("Norland", "locations/norland/", 3)]),  # a country is also a state actor
+]
+LOCATION_GROUPS = [
+    ("N", [("Norland", "locations/norland/", "Country", 3)]),
+    ("P", [("Port Aurel", "locations/port-aurel/", "City", 2)]),
+    (
+        "V",
+        [
+            ("Vesta", "locations/vesta/", "City", 1),
+            ("Vesta Strip", "locations/vesta-strip/", "Territory", 3),
+        ],
+    ),
+]
+
+
+def grouped_rows(site: Path, url: str) -> list[tuple[str, list[Tag]]]:
+    groups = []
+    for heading in content(site, url).find_all("h2"):
+        listing = heading.find_next_sibling("ul")
+        groups.append((text(heading).removesuffix("¶").strip(), listing.find_all("li")))
+    return groups
+
+
+def _count(item: Tag) -> int:
+    found = re.search(r"\((\d+) articles?\)$", text(item))
+    assert found, text(item)
+    return int(found.group(1))
+
+
+def test_actors_index_groups_by_kind_with_article_counts(sample_site):
+    groups = grouped_rows(sample_site, "actors/")
+    assert [
+        (label, [(li.a.get_text(), target("actors/", li.a["href"]), _count(li)) for li in rows])
+        for label, rows in groups
+    ] == ACTOR_GROUPS
+
+
+def test_locations_index_is_a_to_z_with_kind_and_counts(sample_site):
+    groups = grouped_rows(sample_site, "locations/")
+    actual = [
+        (
+            letter,
+            [
+                (
+                    li.a.get_text(),
+                    target("locations/", li.a["href"]),
+                    text(li).split(" · ")[1],
+                    _count(li),
+                )
+                for li in rows
+            ],
+        )
+        for letter, rows in groups
+    ]
+    assert actual == LOCATION_GROUPS
+
+
+ARTICLES_NEWEST_FIRST = [
+    ("2024-07-02", "ferry-timetable", "Ferry timetable agreed after months of talks"),
+    ("2024-05-20", TALKS, "Ferry talks stall over checkpoint"),
+    ("2024-02-12", "league-session", "League convenes emergency session on the ferry dispute"),
+    ("2023-11-20", "ferry-suspended", "Ferry service suspended after harbour fire"),
+]
+
+
+def article_rows(site: Path, url: str, listing: Tag) -> list[tuple[str, str, str]]:
+    return [
+        (
+            li.time["datetime"],
+            target(url, li.a["href"]).removeprefix("articles/").rstrip("/"),
+            li.a.get_text(),
+        )
+        for li in listing.find_all("li")
+    ]
+
+
+def test_articles_index_is_newest_first_under_month_headings(sample_site):
+    groups = grouped_rows(sample_site, "articles/")
+    assert [label for label, _ in groups] == [
+        "July 2024",
+        "May 2024",
+        "February 2024",
+        "November 2023",
+    ]
+    rows = [
+        (li.time["datetime"], target("articles/", li.a["href"]), li.a.get_text())
+        for _, items in groups
+        for li in items
+    ]
+    assert rows == [(d, f"articles/{s}/", t) for d, s, t in ARTICLES_NEWEST_FIRST]
+
+
+def test_home_page_lists_the_latest_articles(sample_site):
+    page = content(sample_site, "")
+    assert article_rows(sample_site, "", section_list(page, "latest-articles")) == (
+        ARTICLES_NEWEST_FIRST
+    )
+    intro = text(page.find("p"))
+    # Norland counts among the actors (a state) as well as among the locations.
+    assert intro.startswith("4 articles, 7 actors and 4 locations.")
+
+
+# --- the seed site ---------------------------------------------------------------------------
+
+BOILERPLATE = [
+    "Subscribe to our newsletter",
+    "Please wait",
+    "Newsletter signup",
+    "Thank you for sign up",
+]
+
+
+@pytest.mark.parametrize("phrase", BOILERPLATE)
+def test_no_scraped_boilerplate_anywhere_in_the_seed_site(seed_site, phrase):
+    files = [*html_pages(seed_site), seed_site / "search" / "search_index.json"]
+    found = [
+        f.relative_to(seed_site).as_posix()
+        for f in files
+        if phrase.casefold() in html.unescape(f.read_text(encoding="utf-8")).casefold()
+    ]
+    assert found == []
+
+
+def test_no_boilerplate_in_the_seed_content_either():
+    found = [
+        (path.name, phrase)
+        for path in SEED_CONTENT.rglob("*.md")
+        for phrase in BOILERPLATE
+        if phrase.casefold() in path.read_text(encoding="utf-8").casefold()
+    ]
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("selector", "expected"),
+    [
+        ("h1", SEED_TITLE),
+        (".ea-meta time", "21 August 2024"),
+        (".ea-byline", "Shaun Tandon with AFP"),
+        (".ea-source", "Source: AFP"),
+    ],
+)
+def test_seed_article_title_byline_date_and_source(seed_site, selector, expected):
+    node = content(seed_site, f"articles/{SEED_SLUG}/").select_one(selector)
+    assert node is not None, selector
+    assert text(node).removesuffix("¶").strip() == expected
+
+
+def test_seed_article_meta_is_machine_readable_and_title_not_repeated(seed_site):
+    page = content(seed_site, f"articles/{SEED_SLUG}/")
+    assert page.select_one(".ea-meta time")["datetime"] == "2024-08-21"
+    paragraphs = [text(p) for p in page.find_all("p")]
+    assert SEED_TITLE not in paragraphs and SEED_TITLE + "." not in paragraphs
+    # The summary is the first body paragraph: printed once, not again as a lede.
+    assert paragraphs.count(SEED_LEDE) == 1
+
+
+@pytest.mark.parametrize(
+    ("surface", "goal"),
+    [
+        ("US", "locations/united-states/"),
+        ("Antony Blinken", "actors/antony-blinken/"),
+        ("Gaza", "locations/gaza-strip/"),
+        ("Benjamin Netanyahu", "actors/benjamin-netanyahu/"),
+        ("Philadelphi Corridor", "locations/philadelphi-corridor/"),
+        ("Sheikh Tamim bin Hamad Al-Thani", "actors/tamim-bin-hamad-al-thani/"),
+        ("Israeli military", "actors/israeli-military/"),
+    ],
+)
+def test_seed_article_links_first_mentions(seed_site, surface, goal):
+    url = f"articles/{SEED_SLUG}/"
+    links = [a for a in content(seed_site, url).select("a.ea-mention") if a.get_text() == surface]
+    assert [target(url, a["href"]) for a in links] == [goal]
+
+
+def test_seed_article_later_netanyahu_mentions_are_plain(seed_site):
+    url = f"articles/{SEED_SLUG}/"
+    netanyahu = [
+        a.get_text()
+        for a in content(seed_site, url).select("a.ea-mention")
+        if target(url, a["href"]) == "actors/benjamin-netanyahu/"
+    ]
+    assert netanyahu == ["Benjamin Netanyahu"]  # not "Netanyahu", not "Netanyahu’s"
+
+
+# --- search index --------------------------------------------------------------------------
+
+
+def search_docs(site: Path) -> list[dict]:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    return index["docs"]
+
+
+def search_hits(site: Path, word: str) -> set[str]:
+    """Pages (without #section) whose indexed title or text contains ``word``."""
+    needle = word.casefold()
+    return {
+        doc["location"].split("#")[0]
+        for doc in search_docs(site)
+        if needle in html.unescape(doc["title"] + " " + doc["text"]).casefold()
+    }
+
+
+def test_search_index_finds_philadelphi_on_the_corridor_page_and_the_article(seed_site):
+    hits = search_hits(seed_site, "Philadelphi")
+    assert {"locations/philadelphi-corridor/", f"articles/{SEED_SLUG}/"} <= hits
+
+
+def _entities(content_dir: Path) -> list[tuple[str, list[str]]]:
+    """(page URL, aliases) of every glossary entry, read from the YAML front-matter."""
+    rows = []
+    for section in ("actors", "locations"):
+        for path in sorted((content_dir / section).glob("*.md")):
+            meta = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
+            rows.append((f"{section}/{path.stem}/", meta["aliases"]))
+    return rows
+
+
+ENTITY_ROWS = [
+    pytest.param(site, url, aliases, id=f"{site}:{url}")
+    for site, folder in (("sample_site", SAMPLE_CONTENT), ("seed_site", SEED_CONTENT))
+    for url, aliases in _entities(folder)
+]
+
+
+@pytest.mark.parametrize(("site_name", "url", "aliases"), ENTITY_ROWS)
+def test_search_index_holds_each_glossary_page_and_its_aliases(request, site_name, url, aliases):
+    site = request.getfixturevalue(site_name)
+    docs = [d for d in search_docs(site) if d["location"] == url]
+    assert len(docs) == 1, f"{url} is not in the search index"
+    indexed = html.unescape(docs[0]["title"] + " " + docs[0]["text"])
+    missing = [alias for alias in aliases if alias not in indexed]
+    assert missing == [], f"aliases of {url} that search cannot find: {missing}"
+
+
+# --- every page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "seed_site"])
+def test_every_page_has_exactly_one_h1(request, site_name):
+    site = request.getfixturevalue(site_name)
+    counts = {
+        f.relative_to(site).as_posix(): len(BeautifulSoup(f.read_bytes(), "lxml").find_all("h1"))
+        for f in html_pages(site)
+    }
+    assert counts, "no pages"
+    assert {page: n for page, n in counts.items() if n != 1} == {}
+
+
+def test_a_body_h1_becomes_an_h2_under_the_page_title(sample_site):
+    page = content(sample_site, "articles/ferry-timetable/")
+    assert [text(h).removesuffix("¶").strip() for h in page.find_all("h1")] == [
+        "Ferry timetable agreed after months of talks"
+    ]
+    assert page.find("h2", id="what-the-timetable-says") is not None
+
+
+def test_contributed_script_and_handler_are_removed_and_their_text_kept(sample_site):
+    """ferry-suspended plants a <script> and an onclick in raw HTML."""
+    page = content(sample_site, "articles/ferry-suspended/")
+    assert "planted" not in str(page)
+    kept = [p for p in page.find_all("p") if text(p) == "The harbour master declined to comment."]
+    assert len(kept) == 1 and kept[0].attrs == {}
+    assert "planted" not in (sample_site / "articles/ferry-suspended/index.html").read_text()
+
+
+@pytest.mark.parametrize("site_name", ["sample_site", "seed_site"])
+def test_no_script_or_event_handler_inside_article_content(request, site_name):
+    site = request.getfixturevalue(site_name)
+    offenders = []
+    for file in html_pages(site):
+        page = BeautifulSoup(file.read_bytes(), "lxml")
+        for article in page.select("article.md-content__inner"):
+            for node in article.find_all(True):
+                handlers = [name for name in node.attrs if name.lower().startswith("on")]
+                if node.name in {"script", "iframe", "object", "embed"} or handlers:
+                    offenders.append(f"{file.relative_to(site)}: <{node.name} {handlers}>")
+    assert offenders == []
