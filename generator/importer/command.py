@@ -1,0 +1,192 @@
+"""``explainer import``: raw pages in, article files out, and a list of what was dropped.
+
+The CLI owner wires it up with :func:`add_arguments` and :func:`run_from_args`; tests call
+:func:`run` directly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import os
+import secrets
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from generator.importer import ImportedArticle, ImportFailure, import_file
+from generator.importer.dates import parse_iso_argument
+from generator.importer.render import render_article
+from generator.slugs import article_slug
+
+DEFAULT_CONTENT = Path("content")
+
+
+def _date_argument(value: str) -> dt.date:
+    """argparse type for ``--date``: a bad value is a usage error (exit status 2)."""
+    try:
+        return parse_iso_argument(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {value!r}: use YYYY-MM-DD, e.g. 2024-08-21"
+        ) from None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add ``PATH... --date --output-dir --force --report`` (and ``--content``) to a parser.
+
+    ``--content`` is added only when the parser does not have it yet; without
+    ``--output-dir`` articles go to ``<content>/articles/``.
+    """
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        type=Path,
+        metavar="PATH",
+        help="raw article files: plain text (.txt) or saved pages (.html)",
+    )
+    parser.add_argument(
+        "--date",
+        type=_date_argument,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="publication date, for pages that state none (overrides the page)",
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where to write articles (default: <content>/articles/)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite an article file that already exists"
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the list of dropped lines to FILE instead of printing it",
+    )
+    with contextlib.suppress(argparse.ArgumentError):  # the CLI may already give it
+        parser.add_argument(
+            "--content",
+            type=Path,
+            default=DEFAULT_CONTENT,
+            metavar="DIR",
+            help="content folder (default: content)",
+        )
+
+
+def run_from_args(
+    args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
+    """Run with parsed arguments; the output folder defaults to ``<content>/articles``."""
+    content = Path(getattr(args, "content", None) or DEFAULT_CONTENT)
+    return run(
+        args.paths,
+        date=args.date,
+        output_dir=args.output_dir or content / "articles",
+        force=args.force,
+        report=args.report,
+        out=out or sys.stdout,
+        err=err or sys.stderr,
+    )
+
+
+def main(args: argparse.Namespace) -> int:
+    """The ``import`` command's entry point for the CLI (``set_defaults(run=main)``)."""
+    return run_from_args(args)
+
+
+def _write_new(target: Path, text: str, *, force: bool) -> bool:
+    """Write ``text`` to ``target`` via a temporary file in the same folder, then rename.
+
+    Returns True when an existing file was replaced. Raises FileExistsError when the file
+    exists and ``force`` is not set; a reader never sees a half-written file.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # A fresh name opened with "x" gets the usual permissions (mkstemp's are owner-only).
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
+    try:
+        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        existed = target.exists()
+        if existed and not force:
+            raise FileExistsError(target)
+        if force:
+            os.replace(temporary, target)
+        else:
+            # link() refuses to replace a file that appeared since the check above.
+            os.link(temporary, target)
+            os.unlink(temporary)
+        return existed
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+
+
+def _dropped_lines(source: Path, target: Path, article: ImportedArticle) -> list[str]:
+    lines = [f"{source} -> {target}"]
+    lines += [f"  dropped ({line.reason}): {line.text}" for line in article.dropped]
+    return lines
+
+
+def _import_one(
+    path: Path, date: dt.date | None, output_dir: Path, force: bool, written: set[Path]
+) -> tuple[Path, ImportedArticle, bool]:
+    """Import and write one file; ImportFailure explains anything that stops it."""
+    article = import_file(path, date)
+    target = output_dir / f"{article_slug(article.title, article.date)}.md"
+    if target in written:
+        raise ImportFailure(f"{path}: same article file as an earlier input: {target}")
+    try:
+        replaced = _write_new(target, render_article(article), force=force)
+    except FileExistsError:
+        raise ImportFailure(
+            f"{path}: {target} already exists; use --force to overwrite it"
+        ) from None
+    except OSError as error:
+        raise ImportFailure(f"{path}: cannot write {target}: {error}") from error
+    written.add(target)
+    return target, article, replaced
+
+
+def run(
+    paths: list[Path],
+    *,
+    date: dt.date | None,
+    output_dir: Path,
+    force: bool,
+    report: Path | None,
+    out: TextIO = sys.stdout,
+    err: TextIO = sys.stderr,
+) -> int:
+    """Import each path into ``output_dir``; return 0 when all succeeded, 1 otherwise.
+
+    A failed input is reported on ``err`` and the others still proceed. What was written
+    goes to ``out``; the dropped lines go to ``out`` too, or to ``report`` when given.
+    """
+    failed = False
+    written: set[Path] = set()
+    report_lines: list[str] = []
+    for path in paths:
+        try:
+            target, article, replaced = _import_one(Path(path), date, output_dir, force, written)
+        except ImportFailure as failure:
+            print(f"error: {failure}", file=err)
+            report_lines.append(f"{path}: FAILED: {failure}")
+            failed = True
+            continue
+        verb = "overwrote" if replaced else "wrote"
+        print(f"{verb} {target} ({len(article.dropped)} lines dropped)", file=out)
+        details = _dropped_lines(Path(path), target, article)
+        report_lines += details
+        if report is None and article.dropped:
+            print("\n".join(details[1:]), file=out)
+    if report is not None:
+        report.write_text("\n".join(report_lines) + "\n", encoding="utf-8")
+        print(f"dropped lines listed in {report}", file=out)
+    return 1 if failed else 0
