@@ -1,0 +1,201 @@
+"""``suggest``: the names in an archive's articles that deserve a glossary entry."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.model import Article, Entity
+from generator.sentences import sentence_at
+from generator.slugs import slugify
+from generator.suggest.candidates import Context, Found
+from generator.suggest.classify import Guess, Section, classify
+from generator.suggest.coverage import Glossary
+from generator.suggest.finder import find_names
+from generator.suggest.gazetteer import LARGE_CITY_POPULATION, Gazetteer, load_gazetteer
+from generator.suggest.groups import Group, collect, merge_variants
+from generator.suggest.mentions import ALIAS, FormIndex, Segment, alias_forms, segments
+from generator.suggest.near_duplicates import NearDuplicate, alias_near_duplicates
+from generator.suggest.ner import NerFinder
+from generator.suggest.prose import lower_case_words
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """A name suggested for one article, with its guess."""
+
+    name: str
+    guess: Section
+    kind: str
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name that no glossary alias matches, ranked by how widely the archive uses it."""
+
+    name: str
+    guess: Section
+    kind: str  # "" when the evidence is not clear
+    article_count: int
+    mention_count: int
+    example: str  # the sentence of the first mention
+    example_path: str  # the article it comes from
+    variants: tuple[str, ...] = ()  # other spellings and short forms counted as mentions
+
+    @property
+    def id(self) -> str:
+        """The glossary id an entry for this name would get."""
+        return slugify(self.name)
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    """Ranked candidates, near-duplicate spellings, and each article's suggested names."""
+
+    candidates: tuple[Candidate, ...] = ()
+    near_duplicates: tuple[NearDuplicate, ...] = ()
+    articles: tuple[tuple[str, tuple[Suggested, ...]], ...] = ()
+    gazetteer: str = ""  # where place names came from
+
+    def by_article(self) -> dict[str, tuple[Suggested, ...]]:
+        """The suggested names of each article, by article path."""
+        return dict(self.articles)
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    order: tuple[int, int, int]  # article, segment, offset: sorts in reading order
+    path: str
+    segment: Segment
+    start: int
+
+
+def suggest(
+    articles: Iterable[Article],
+    entities: Iterable[Entity],
+    gazetteer: Gazetteer | None = None,
+    *,
+    ner: NerFinder | None = None,
+) -> Suggestions:
+    """Find names in ``articles`` that no alias of ``entities`` matches or covers.
+
+    ``gazetteer`` defaults to :func:`load_gazetteer`; pass ``Gazetteer.empty()`` to rely on
+    the rules alone. ``ner`` optionally adds the names a statistical model finds
+    (:func:`generator.suggest.ner.ner_finder`).
+    """
+    gaz = load_gazetteer() if gazetteer is None else gazetteer
+    ordered = sorted(articles, key=lambda a: (a.date, a.path))
+    entities = tuple(entities)
+    texts = {a.path: segments(a) for a in ordered}
+    ctx = Context(gaz, lower_case_words([s.plain for segs in texts.values() for s in segs]))
+    found = {
+        path: [f for s in segs for f in _find(s.plain, ctx, ner)] for path, segs in texts.items()
+    }
+    groups = merge_variants(collect(found), gaz)
+    kept = [g for g in groups.values() if _is_name(g, ctx)]
+    glossary = Glossary(entities)
+    near = {g.key: d for g in kept if (d := glossary.near_duplicate(g)) is not None}
+    guesses = {g.key: classify(g.name, g.cues, gaz) for g in kept}
+    new = [g for g in kept if g.key not in near and not glossary.covers(g.words, guesses[g.key])]
+    occurrences = _occurrences(new, texts, entities)
+    candidates = [_candidate(g, guesses[g.key], occurrences.get(g.key, [])) for g in new]
+    ranked = sorted(
+        (c for c in candidates if c.mention_count),
+        key=lambda c: (-c.article_count, -c.mention_count, c.name.casefold(), c.name),
+    )
+    found_near = sorted((_with_articles(d, groups[k]) for k, d in near.items()), key=_near_order)
+    return Suggestions(
+        candidates=tuple(ranked),
+        near_duplicates=tuple(alias_near_duplicates(entities) + found_near),
+        articles=_per_article(ordered, new, guesses, occurrences),
+        gazetteer=gaz.source,
+    )
+
+
+def _find(text: str, ctx: Context, ner: NerFinder | None) -> list[Found]:
+    return find_names(text, ctx) + (ner(text) if ner else [])
+
+
+def _is_name(group: Group, ctx: Context) -> bool:
+    """Drop words seen only at the start of sentences, unless known as places or acronyms."""
+    if group.strong or group.name.isupper():
+        return True
+    place = ctx.gazetteer.lookup(group.name)
+    if place is None or group.name.lower() in ctx.lower_words:
+        return False
+    return place.kind != "city" or place.population >= LARGE_CITY_POPULATION
+
+
+def _occurrences(
+    groups: list[Group], texts: dict[str, tuple[Segment, ...]], entities: tuple[Entity, ...]
+) -> dict[str, list[_Occurrence]]:
+    """Each group's mentions, matched with the existing aliases as the site would."""
+    forms = alias_forms(entities) + [(form, g.key) for g in groups for form in g.forms()]
+    index = FormIndex(forms)
+    found: dict[str, list[_Occurrence]] = {}
+    for a, (path, segs) in enumerate(texts.items()):
+        for s, segment in enumerate(segs):
+            for start, _, key in index.find(segment.plain):
+                if key != ALIAS:
+                    occurrence = _Occurrence((a, s, start), path, segment, start)
+                    found.setdefault(key, []).append(occurrence)
+    return found
+
+
+def _candidate(group: Group, guess: Guess, occurrences: list[_Occurrence]) -> Candidate:
+    first = min(occurrences, key=lambda o: o.order) if occurrences else None
+    example = ""
+    if first is not None:
+        start, end = sentence_at(first.segment.plain, first.start)
+        example = " ".join(first.segment.plain[start:end].split())
+    name = group.name
+    return Candidate(
+        name=name,
+        guess=guess.section,
+        kind=guess.kind,
+        article_count=len({o.path for o in occurrences}),
+        mention_count=len(occurrences),
+        example=example,
+        example_path=first.path if first else "",
+        variants=tuple(sorted(group.forms() - {name})),
+    )
+
+
+def _per_article(
+    ordered: list[Article],
+    groups: list[Group],
+    guesses: dict[str, Guess],
+    occurrences: dict[str, list[_Occurrence]],
+) -> tuple[tuple[str, tuple[Suggested, ...]], ...]:
+    firsts: dict[str, list[tuple[tuple[int, int, int], Suggested]]] = {}
+    for group in groups:
+        seen: set[str] = set()
+        for occ in sorted(occurrences.get(group.key, []), key=lambda o: o.order):
+            if occ.path not in seen:
+                seen.add(occ.path)
+                guess = guesses[group.key]
+                firsts.setdefault(occ.path, []).append(
+                    (occ.order, Suggested(group.name, guess.section, guess.kind))
+                )
+    return tuple(
+        (a.path, tuple(s for _, s in sorted(firsts.get(a.path, []), key=lambda f: f[0])))
+        for a in sorted(ordered, key=lambda a: a.path)
+    )
+
+
+def _with_articles(dup: NearDuplicate, group: Group) -> NearDuplicate:
+    return NearDuplicate(
+        dup.name,
+        dup.entity,
+        dup.other,
+        dup.other_entity,
+        dup.difference,
+        articles=len(group.articles),
+    )
+
+
+def _near_order(dup: NearDuplicate) -> tuple[str, str, str]:
+    return (dup.other_entity, dup.name, dup.other)
+
+
+__all__ = ["Candidate", "Found", "Suggested", "Suggestions", "suggest"]
