@@ -6,18 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.crossref import ArticleMentions, article_mentions, cross_reference
+from generator.crossref import ArticleMentions, article_mentions
+from generator.emit import DEFAULT_SITE_URL, Rendering, emit_site
 from generator.matcher import AliasMatcher
-from generator.model import Archive, Entity, Problem
-from generator.pages.article import article_page
+from generator.model import Archive, Problem
 from generator.pages.common import Page
-from generator.pages.entity import entity_page
-from generator.pages.indexes import actors_index, articles_index, home_page, locations_index
 from generator.read import read_archive
 from generator.render import Found, Rendered, found_in, render_body
 from generator.validate import validate
 
-SITE_NAME = "Explainer Archive"
 # Pages are built at ``section/<name>/``: two levels below the site root.
 _PAGE_PREFIX = "../../"
 
@@ -34,6 +31,10 @@ class Generation:
     def errors(self) -> tuple[Problem, ...]:
         """Problems that stop the build."""
         return tuple(p for p in self.problems if p.severity == "error")
+
+
+def _has_errors(problems: list[Problem]) -> bool:
+    return any(p.severity == "error" for p in problems)
 
 
 def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Problem]:
@@ -60,17 +61,25 @@ def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> 
     return tuple(extra.values())
 
 
-def _render_articles(archive: Archive, matcher: AliasMatcher, entities: dict[str, Entity]):
-    rendered: dict[str, Rendered] = {}
+def _render(archive: Archive) -> tuple[Rendering, list[Problem]]:
+    """Render every article and description; collect mentions and render problems."""
+    entities = archive.entity_map()
+    matcher = AliasMatcher(archive.entities)
+    bodies: dict[str, Rendered] = {}
     mentions: list[ArticleMentions] = []
     problems: list[Problem] = []
     for article in archive.articles:
         result = render_body(article.body, matcher, entities, _PAGE_PREFIX)
         problems += _body_problems(article.path, article.body_line, result)
-        rendered[article.slug] = result
+        bodies[article.slug] = result
         found = result.found + _title_only(article.title, matcher, result.found)
         mentions.append(article_mentions(article, found))
-    return rendered, mentions, problems
+    descriptions: dict[str, Rendered] = {}
+    for entity in archive.entities:
+        result = render_body(entity.description, matcher, entities, _PAGE_PREFIX, entity.id)
+        problems += _body_problems(entity.path, entity.body_line, result)
+        descriptions[entity.id] = result
+    return Rendering(archive, entities, bodies, descriptions, mentions), problems
 
 
 def _coverage_warnings(archive: Archive, mentions: list[ArticleMentions]) -> list[Problem]:
@@ -88,43 +97,20 @@ def _coverage_warnings(archive: Archive, mentions: list[ArticleMentions]) -> lis
     return problems
 
 
-def generate_archive(archive: Archive) -> Generation:
+def generate_archive(archive: Archive, site_url: str = DEFAULT_SITE_URL) -> Generation:
     """Validate ``archive`` and, when it has no errors, make every page of the site."""
     problems = [*archive.problems, *validate(archive)]
-    if any(p.severity == "error" for p in problems):
+    if _has_errors(problems):
         return Generation((), tuple(problems))
-    entities = archive.entity_map()
-    matcher = AliasMatcher(archive.entities)
-    rendered, mentions, render_problems = _render_articles(archive, matcher, entities)
-    problems += render_problems + _coverage_warnings(archive, mentions)
-    if any(p.severity == "error" for p in problems):
+    rendering, render_problems = _render(archive)
+    problems += render_problems + _coverage_warnings(archive, rendering.mentions)
+    if _has_errors(problems):
         return Generation((), tuple(problems))
-    xref = cross_reference(mentions, entities)
-    pages = [
-        article_page(
-            item.article,
-            rendered[item.article.slug].blocks,
-            [entities[m.entity_id] for m in item.mentions],
-        )
-        for item in mentions
-    ]
-    for entity in archive.entities:
-        description = render_body(entity.description, matcher, entities, _PAGE_PREFIX, entity.id)
-        problems += _body_problems(entity.path, entity.body_line, description)
-        pages.append(entity_page(entity, description.blocks, xref, entities))
-    if any(p.severity == "error" for p in problems):
-        return Generation((), tuple(problems))
-    articles, all_entities = list(archive.articles), list(archive.entities)
-    pages += [
-        home_page(articles, all_entities, SITE_NAME),
-        articles_index(articles),
-        actors_index(all_entities, xref),
-        locations_index(all_entities, xref),
-    ]
-    latest = max((a.date for a in articles), default=None)
+    pages = emit_site(rendering, site_url)
+    latest = max((a.date for a in archive.articles), default=None)
     return Generation(tuple(sorted(pages, key=lambda p: p.path)), tuple(problems), latest)
 
 
-def generate(content_dir: Path) -> Generation:
+def generate(content_dir: Path, site_url: str = DEFAULT_SITE_URL) -> Generation:
     """Read ``content_dir`` and generate the site's pages."""
-    return generate_archive(read_archive(content_dir))
+    return generate_archive(read_archive(content_dir), site_url)

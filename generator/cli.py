@@ -49,21 +49,22 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site import SiteBuildError, build_site
 
     config = _config_file(args)
-    generation = generate(args.content)
-    if generation.problems:
-        print(format_problems(generation.problems), file=sys.stderr)
-    if generation.errors:
-        print("explainer: nothing was built; fix the errors above", file=sys.stderr)
-        return 1
     with tempfile.TemporaryDirectory(prefix="explainer-docs-") as scratch:
         # Another content folder gets its own scratch docs folder, never the project's.
         docs = None if _uses_project_content(config, args.content) else Path(scratch)
         try:
-            site = build_site(config, args.content, args.site_dir, docs, strict=not args.no_strict)
+            generation, site = build_site(
+                config, args.content, args.site_dir, docs, strict=not args.no_strict
+            )
         except SiteBuildError as err:
             print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
             return 1
-    print(f"explainer: built {len(generation.pages)} pages into {site}")
+    if generation.problems:
+        print(format_problems(generation.problems), file=sys.stderr)
+    if site is None:
+        print("explainer: nothing was built; fix the errors above", file=sys.stderr)
+        return 1
+    print(f"explainer: built {len(generation.pages)} files into {site}")
     return 0
 
 

@@ -29,8 +29,12 @@ def md_link(label: str, from_src: str, to_src: str) -> str:
 
     MkDocs resolves and validates ``.md`` targets, so these links are checked at build time.
     """
-    target = posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
-    return f"[{md_text(label)}]({target})"
+    return f"[{md_text(label)}]({md_target(from_src, to_src)})"
+
+
+def md_target(from_src: str, to_src: str) -> str:
+    """The relative path from one source page to another, as a Markdown link target."""
+    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
 
 
 def page_url_prefix(src: str) -> str:

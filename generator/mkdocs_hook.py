@@ -16,15 +16,18 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 try:
-    from generator.build import generate
+    from generator.build import Generation, generate
 except ImportError:  # a checkout used without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from generator.build import generate
+    from generator.build import Generation, generate
 
+from generator.emit import DEFAULT_SITE_URL
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 CONTENT_ENV = "EXPLAINER_CONTENT"
+# Set by `explainer build`, which has generated and written the pages itself.
+PREGENERATED_ENV = "EXPLAINER_PREGENERATED"
 
 
 def content_dir(config) -> Path:
@@ -35,10 +38,17 @@ def content_dir(config) -> Path:
     return Path(config.config_file_path).resolve().parent / "content"
 
 
+def pin_build_date(generation: Generation) -> None:
+    """Make MkDocs' build date the newest article's, so two builds are byte-identical."""
+    if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
+        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(generation.latest.timetuple()))
+
+
 def on_config(config):
     """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
-    source = content_dir(config)
-    generation = generate(source)
+    if os.environ.get(PREGENERATED_ENV):
+        return config
+    generation = generate(content_dir(config), config.site_url or DEFAULT_SITE_URL)
     for problem in generation.problems:
         if problem.severity == "warning":
             # Content warnings are the contributor's to-do list, not a broken site:
@@ -49,14 +59,12 @@ def on_config(config):
         raise PluginError(f"{len(generation.errors)} content error(s), nothing built:\n{listing}")
     report = write_pages(generation.pages, Path(config.docs_dir))
     log.info(
-        "explainer: %d pages written, %d unchanged, %d removed",
+        "explainer: %d files written, %d unchanged, %d removed",
         len(report.written),
         report.unchanged,
         len(report.removed),
     )
-    if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
-        # The build date MkDocs prints follows the content, so two builds are identical.
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(generation.latest.timetuple()))
+    pin_build_date(generation)
     return config
 
 

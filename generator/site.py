@@ -8,7 +8,10 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator.mkdocs_hook import CONTENT_ENV
+from generator.build import Generation, generate
+from generator.emit import DEFAULT_SITE_URL
+from generator.mkdocs_hook import CONTENT_ENV, PREGENERATED_ENV, pin_build_date
+from generator.write import write_pages
 
 
 class SiteBuildError(Exception):
@@ -39,6 +42,25 @@ def _swap_in(built: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def _run_mkdocs(config, target: Path) -> None:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    config.site_dir = str(staging)
+    try:
+        with _environment(**{PREGENERATED_ENV: "1"}):
+            build(config)
+    except MkDocsException as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise SiteBuildError(str(err)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, target)
+
+
 def build_site(
     config_file: Path,
     content_dir: Path,
@@ -46,32 +68,27 @@ def build_site(
     docs_dir: Path | None,
     *,
     strict: bool = True,
-) -> Path:
-    """Build the whole site into a temporary folder, then swap it into ``site_dir``."""
-    from mkdocs.commands.build import build
+) -> tuple[Generation, Path | None]:
+    """Generate the pages, then build the whole site and swap it into ``site_dir``.
+
+    Returns the generation (with its problems) and the site folder, or None when content
+    errors stopped the build before anything was written.
+    """
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     overrides: dict[str, object] = {"strict": strict}
     if docs_dir is not None:
         docs_dir.mkdir(parents=True, exist_ok=True)
         overrides["docs_dir"] = str(docs_dir)
-    with _environment(**{CONTENT_ENV: str(content_dir.resolve())}):
-        config = load_config(str(config_file), **overrides)
-        target = Path(site_dir or config.site_dir).resolve()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
-        config.site_dir = str(staging)
-        try:
-            build(config)
-        except MkDocsException as err:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise SiteBuildError(str(err)) from None
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-    _swap_in(staging, target)
-    return target
+    config = load_config(str(config_file), **overrides)
+    generation = generate(content_dir, config.site_url or DEFAULT_SITE_URL)
+    if generation.errors:
+        return generation, None
+    write_pages(generation.pages, Path(config.docs_dir))
+    pin_build_date(generation)
+    target = Path(site_dir or config.site_dir).resolve()
+    _run_mkdocs(config, target)
+    return generation, target
 
 
 def serve_site(config_file: Path, content_dir: Path, address: str) -> None:

@@ -40,12 +40,22 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def _stale_files(docs_dir: Path, keep: set[Path]) -> list[Path]:
-    """Generated Markdown left from content that no longer exists (dotfiles are kept)."""
+    """Files left from content that no longer exists.
+
+    The docs folder belongs to the generator: everything in it but dotfiles (such as the
+    ``.gitkeep`` that lets MkDocs start on a fresh clone) is its output.
+    """
     return sorted(
         path
-        for path in docs_dir.rglob("*.md")
-        if path.resolve() not in keep and not path.name.startswith(".")
+        for path in docs_dir.rglob("*")
+        if path.is_file() and path.resolve() not in keep and not path.name.startswith(".")
     )
+
+
+def _remove_empty_folders(docs_dir: Path) -> None:
+    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def write_pages(pages: tuple[Page, ...], docs_dir: Path) -> WriteReport:
@@ -68,4 +78,5 @@ def write_pages(pages: tuple[Page, ...], docs_dir: Path) -> WriteReport:
     for path in _stale_files(docs_dir, set(targets.values())):
         path.unlink()
         removed.append(path.relative_to(docs_dir).as_posix())
+    _remove_empty_folders(docs_dir)
     return WriteReport(tuple(written), unchanged, tuple(removed))

@@ -1,4 +1,4 @@
-"""Golden files: the generated Markdown of the seed archive, reviewed in diffs.
+"""Golden files: everything generated from the seed archive, reviewed in diffs.
 
 After an intended change, regenerate with ``nox -s golden`` (``UPDATE_GOLDEN=1``).
 """
@@ -17,15 +17,19 @@ GOLDEN = ROOT / "tests" / "golden"
 PAGES = {page.path: page.text for page in generate(ROOT / "content").pages}
 
 
+def _golden_files() -> list[Path]:
+    return [p for p in GOLDEN.rglob("*") if p.is_file()]
+
+
 def test_golden_set_matches_the_pages() -> None:
     if os.environ.get("UPDATE_GOLDEN"):
-        for old in GOLDEN.rglob("*.md"):
+        for old in _golden_files():
             old.unlink()
         for path, text in PAGES.items():
             target = GOLDEN / path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-    on_disk = sorted(p.relative_to(GOLDEN).as_posix() for p in GOLDEN.rglob("*.md"))
+    on_disk = sorted(p.relative_to(GOLDEN).as_posix() for p in _golden_files())
     assert on_disk == sorted(PAGES)
 
 

@@ -7,6 +7,7 @@ archive (``content/``) is the real article the product ships with.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import posixpath
@@ -408,9 +409,37 @@ MENTIONED_IN = {
 }
 
 
+def section_items(page: Tag, heading_id: str) -> list[Tag]:
+    """The items of every list between the ``<h2 id=heading_id>`` and the next heading.
+
+    The "Mentioned in" timeline puts a list under a label per month.
+    """
+    heading = page.find("h2", id=heading_id)
+    assert heading is not None, f"no <h2 id={heading_id!r}>"
+    items = []
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        if sibling.name in ("ul", "ol"):
+            items += sibling.find_all("li", recursive=False)
+    return items
+
+
+def month_labels(page: Tag) -> list[str]:
+    """The month labels of the "Mentioned in" timeline, in page order."""
+    return [text(p) for p in page.select("p.ea-month")]
+
+
+def infobox(page: Tag) -> dict[str, str]:
+    """The reference card of a glossary page, label to text."""
+    box = page.find("dl", class_="ea-infobox")
+    assert box is not None, "no infobox"
+    return {text(dt): text(dt.find_next_sibling("dd")) for dt in box.find_all("dt")}
+
+
 def mentioned_in(site: Path, url: str) -> list[tuple[str, str, str | None, str | None]]:
     rows = []
-    for item in section_list(content(site, url), "mentioned-in").find_all("li", recursive=False):
+    for item in section_items(content(site, url), "mentioned-in"):
         time, link = item.find("time"), item.find("a")
         quote = item.find("blockquote")
         mark = quote.find("mark") if quote else None
@@ -429,14 +458,15 @@ def mentioned_in(site: Path, url: str) -> list[tuple[str, str, str | None, str |
 def test_mentioned_in_lists_articles_newest_first_with_the_sentence(sample_site, entity, expected):
     url = f"{entity}/"
     assert mentioned_in(sample_site, url) == expected
-    count = len(expected)
-    summary = f"Mentioned in {count} article{'' if count == 1 else 's'}."
-    assert summary in [text(p) for p in content(sample_site, url).find_all("p")]
+    page = content(sample_site, url)
+    assert infobox(page)["Articles"] == str(len(expected))
+    months = [dt.date.fromisoformat(day).strftime("%B %Y") for day, *_ in expected]
+    assert month_labels(page) == list(dict.fromkeys(months))
 
 
 def test_mentioned_in_shows_the_date_as_readers_write_it(sample_site):
-    times = section_list(content(sample_site, "actors/mara-oduya/"), "mentioned-in")("time")
-    assert [t.get_text() for t in times] == [
+    items = section_items(content(sample_site, "actors/mara-oduya/"), "mentioned-in")
+    assert [item.find("time").get_text() for item in items] == [
         "2 July 2024",
         "20 May 2024",
         "12 February 2024",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from generator.markup import html_text, md_link, md_text
 from generator.model import Article, Entity, Source
@@ -81,7 +82,41 @@ def _box_section(article: Article, entity: Entity) -> str:
     return "actors" if entity.section == "actors" else "locations"
 
 
-def article_page(article: Article, blocks: tuple[Block, ...], entities: list[Entity]) -> Page:
+@dataclass(frozen=True)
+class ReadingOn:
+    """Where a reader can go from an article: related articles and neighbours in time."""
+
+    related: tuple[Article, ...] = ()
+    previous: Article | None = None
+    next: Article | None = None
+
+
+def _reading_on(reading: ReadingOn, src: str) -> str:
+    parts = []
+    if reading.related:
+        rows = [
+            f"- {md_link(a.title, src, article_src(a))} · {time_tag(a.date)}"
+            for a in reading.related
+        ]
+        parts.append("## Related articles\n\n" + "\n".join(rows))
+    steps = []
+    if reading.previous:
+        link = md_link(reading.previous.title, src, article_src(reading.previous))
+        steps.append(f"- Previous: {link} · {time_tag(reading.previous.date)}")
+    if reading.next:
+        link = md_link(reading.next.title, src, article_src(reading.next))
+        steps.append(f"- Next: {link} · {time_tag(reading.next.date)}")
+    if steps:
+        parts.append("## In the archive\n\n" + "\n".join(steps))
+    return "\n\n".join(parts)
+
+
+def article_page(
+    article: Article,
+    blocks: tuple[Block, ...],
+    entities: list[Entity],
+    reading: ReadingOn = ReadingOn(),
+) -> Page:
     """The page of one article; ``entities`` in order of first mention."""
     src = article_src(article)
     boxes = {section: [] for section in BOX_TITLES}
@@ -95,6 +130,7 @@ def article_page(article: Article, blocks: tuple[Block, ...], entities: list[Ent
         _tags(article),
         _sources(article),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),
+        _reading_on(reading, src),
     ]
     body = "\n\n".join(part for part in parts if part)
     return Page(src, front_matter(article.title, article.summary) + body + "\n")

@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from generator.crossref import CrossReference
-from generator.markup import html_text, md_link, md_text
+from generator.markup import html_text, md_link, md_target, md_text
 from generator.model import Article, Entity, Mention
 from generator.pages.article import article_src, entity_src
-from generator.pages.common import Page, blocks_markdown, front_matter, plural, time_tag
+from generator.pages.common import (
+    Page,
+    blocks_markdown,
+    format_date,
+    front_matter,
+    month_label,
+    plural,
+    time_tag,
+)
 from generator.render import Block
 
 KIND_LABELS = {
@@ -22,33 +32,51 @@ KIND_LABELS = {
     "city": "City",
     "site": "Site",
 }
+# The page lists this many mentions; the feed and the archive pages hold the rest.
+MENTIONS_ON_PAGE = 100
 
 
-def _facts(entity: Entity, entities: dict[str, Entity], src: str) -> str:
-    """The one-line card under the name: kind, role, country."""
-    parts = [f"**{KIND_LABELS[entity.kind]}**"]
-    if entity.is_state:
-        parts[0] += " (also listed as a state actor)"
+def feed_path(entity: Entity) -> str:
+    """Where the entity's Atom feed is built."""
+    return f"{entity.url}feed.xml"
+
+
+def _row(label: str, value: str) -> str:
+    return f"<dt>{label}</dt><dd>{value}</dd>"
+
+
+def _coordinates(entity: Entity) -> str:
+    lat, lon = entity.coordinates.lat, entity.coordinates.lon
+    north, east = "N" if lat >= 0 else "S", "E" if lon >= 0 else "W"
+    where = f"{abs(lat):.2f}° {north}, {abs(lon):.2f}° {east}"
+    url = f"https://www.openstreetmap.org/?mlat={lat}&amp;mlon={lon}#map=8/{lat}/{lon}"
+    return f'<a href="{url}">{where}</a> (full map)'
+
+
+def _infobox(entity: Entity, rows: tuple, entities: dict[str, Entity]) -> str:
+    """The reference card: what it is, its role, where, when it was in the news."""
+    kind = KIND_LABELS[entity.kind] + (" (also a state actor)" if entity.is_state else "")
+    items = [_row("Kind", kind)]
     if entity.role:
-        parts.append(md_text(entity.role))
+        items.append(_row("Role", html_text(entity.role)))
     country = entities.get(entity.country)
     if country is not None and country.id != entity.id:
-        parts.append(md_link(country.name, src, entity_src(country)))
-    return " · ".join(parts)
-
-
-def _external(entity: Entity) -> str:
-    links = []
+        href = f"../../{country.url}"
+        items.append(_row("Country", f'<a href="{href}">{html_text(country.name)}</a>'))
+    others = [a for a in entity.aliases if a != entity.name]
+    if others:
+        items.append(_row("Also known as", ", ".join(html_text(a) for a in others)))
+    if rows:
+        dates = [article.date for article, _ in rows]
+        items.append(_row("First seen", time_tag(min(dates))))
+        items.append(_row("Last seen", time_tag(max(dates))))
+    items.append(_row("Articles", str(len(rows))))
     if entity.coordinates:
-        lat, lon = entity.coordinates.lat, entity.coordinates.lon
-        north, east = "N" if lat >= 0 else "S", "E" if lon >= 0 else "W"
-        where = f"{abs(lat):.2f}° {north}, {abs(lon):.2f}° {east}"
-        url = f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=9/{lat}/{lon}"
-        links.append(f'Coordinates: <a href="{url}">{where}</a>')
+        items.append(_row("Coordinates", _coordinates(entity)))
     if entity.wikidata:
         url = f"https://www.wikidata.org/wiki/{entity.wikidata}"
-        links.append(f'Wikidata: <a href="{url}">{entity.wikidata}</a>')
-    return f'<p class="ea-external">{" · ".join(links)}</p>' if links else ""
+        items.append(_row("Wikidata", f'<a href="{url}">{entity.wikidata}</a>'))
+    return f'<dl class="ea-infobox" aria-label="Facts">{"".join(items)}</dl>'
 
 
 def _quote(mention: Mention) -> str:
@@ -63,16 +91,31 @@ def _quote(mention: Mention) -> str:
     ).strip()
 
 
-def _mentioned_in(rows: tuple[tuple[Article, Mention], ...], src: str) -> str:
+def _mention_item(article: Article, mention: Mention, src: str) -> str:
+    item = f"- {time_tag(article.date)} · {md_link(article.title, src, article_src(article))}"
+    if mention.sentence:
+        item += f"\n\n    > {_quote(mention)}\n"
+    return item
+
+
+def _mentioned_in(entity: Entity, rows: tuple[tuple[Article, Mention], ...], src: str) -> str:
+    """The timeline: newest first, a label per month, each with the mentioning sentence."""
     if not rows:
         return "## Mentioned in\n\nNo article mentions this entry yet."
-    items = []
-    for article, mention in rows:
-        item = f"- {time_tag(article.date)} · {md_link(article.title, src, article_src(article))}"
-        if mention.sentence:
-            item += f"\n\n    > {_quote(mention)}\n"
-        items.append(item)
-    return "## Mentioned in\n\n" + "\n".join(items)
+    parts = ["## Mentioned in"]
+    shown = rows[:MENTIONS_ON_PAGE]
+    for _, group in groupby(shown, key=lambda row: (row[0].date.year, row[0].date.month)):
+        items = list(group)
+        parts.append(f'<p class="ea-month">{month_label(items[0][0].date)}</p>')
+        parts.append("\n".join(_mention_item(a, m, src) for a, m in items))
+    if len(rows) > len(shown):
+        oldest = format_date(shown[-1][0].date)
+        parts.append(
+            f"The {len(shown)} most recent of {plural(len(rows), 'article')} are listed; "
+            f"older ones (before {oldest}) are in the [Atom feed](feed.xml) and "
+            f"the [articles index]({md_target(src, 'articles/index.md')})."
+        )
+    return "\n\n".join(parts)
 
 
 def _appears_with(entity: Entity, xref: CrossReference, entities: dict[str, Entity], src: str):
@@ -95,17 +138,20 @@ def entity_page(
 ) -> Page:
     """The glossary page of ``entity``; ``description`` is its rendered body."""
     src = entity_src(entity)
-    others = [a for a in entity.aliases if a != entity.name]
+    rows = xref.by_entity.get(entity.id, ())
+    follow = (
+        f'<p class="ea-follow"><a href="feed.xml" type="application/atom+xml">'
+        f"Follow {html_text(entity.name)} (Atom feed)</a></p>"
+    )
     parts = [
         f"# {md_text(entity.name)}",
-        _facts(entity, entities, src),
         f'<p class="ea-summary">{html_text(entity.summary)}</p>',
-        ("**Also known as:** " + ", ".join(md_text(a) for a in others)) if others else "",
+        _infobox(entity, rows, entities),
         blocks_markdown(description),
-        _external(entity),
-        f"Mentioned in {plural(xref.count(entity.id), 'article')}.",
-        _mentioned_in(xref.by_entity.get(entity.id, ()), src),
+        _mentioned_in(entity, rows, src),
         _appears_with(entity, xref, entities, src),
+        follow,
     ]
     body = "\n\n".join(part for part in parts if part)
-    return Page(src, front_matter(entity.name, entity.summary) + body + "\n")
+    meta = front_matter(entity.name, entity.summary, feed=feed_path(entity))
+    return Page(src, meta + body + "\n")

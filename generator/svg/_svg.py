@@ -1,0 +1,99 @@
+"""What every chart shares: escaping, number formatting, ids, the root element, colours."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import math
+from urllib.parse import urlsplit
+
+# Colours follow Material's palette where it defines one, so charts switch with the light
+# and dark schemes; the fallbacks serve a page without Material. Text uses currentColor.
+ACTOR_COLOUR = "var(--ea-actor-color, var(--md-typeset-a-color, #3f51b5))"
+LOCATION_COLOUR = "var(--ea-location-color, #d9730d)"
+BAR_COLOUR = "var(--ea-chart-color, var(--md-typeset-a-color, #3f51b5))"
+MARKER_COLOUR = "var(--ea-marker-color, #d84315)"
+# A halo behind labels, in the page's own background colour (Canvas outside Material).
+HALO = "var(--md-default-bg-color, Canvas)"
+
+SAFE_SCHEMES = ("", "http", "https", "mailto")
+
+
+def esc(text: object) -> str:
+    """``text`` escaped for XML element content or a double-quoted attribute."""
+    return html.escape(str(text), quote=True)
+
+
+def num(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing ``.0`` or a ``-0``."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def chart_id(kind: str, *parts: object) -> str:
+    """A stable id prefix for one chart: the same inputs always give the same id.
+
+    Distinct charts on one page get distinct ids, so ``aria-labelledby`` finds its own title.
+    """
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"ea-{kind}-{digest[:10]}"
+
+
+def check_href(href: str) -> str:
+    """``href`` if it is relative or http(s)/mailto; anything else (``javascript:``) raises."""
+    scheme = urlsplit(href.strip()).scheme.lower()
+    if scheme not in SAFE_SCHEMES or any(ord(c) < 32 for c in href):
+        raise ValueError(f"unsafe link target: {href!r}")
+    return href
+
+
+def svg_root(
+    ident: str,
+    size: tuple[float, float],
+    title: str,
+    desc: str,
+    body: list[str],
+    *,
+    role: str = "img",
+) -> str:
+    """The whole ``<svg>``: scalable, labelled by its own ``<title>`` and ``<desc>``.
+
+    Charts without links are ``role="img"``. A chart whose nodes are links passes
+    ``role="group"``: inside ``role="img"`` screen readers would hide those links.
+    """
+    width, height = size
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ea-svg {ident.rsplit("-", 1)[0]}"'
+        f' viewBox="0 0 {num(width)} {num(height)}" width="100%" role="{role}"'
+        f' aria-labelledby="{ident}-t {ident}-d" font-size="12">'
+    )
+    parts = [
+        head,
+        f'<title id="{ident}-t">{esc(title)}</title>',
+        f'<desc id="{ident}-d">{esc(desc)}</desc>',
+        *body,
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def halo_text(x: float, y: float, text: str, *, anchor: str = "start", extra: str = "") -> str:
+    """A label readable over lines and shapes: a stroke in the background colour behind it."""
+    return (
+        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
+        f' stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
+        f' style="stroke:{HALO}"{extra}>{esc(text)}</text>'
+    )
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (the full text goes in a tooltip)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def plural(count: int, word: str) -> str:
+    """``1 article``, ``3 articles``."""
+    return f"{count} {word}{'' if count == 1 else 's'}"
