@@ -1,0 +1,110 @@
+// Hover and focus previews of glossary links: name, kind, one-line summary, article count.
+// Data comes from assets/previews.json, written by the generator. Text is set with
+// textContent only, so nothing in the data can become markup.
+(function () {
+  "use strict";
+
+  const config = document.getElementById("__config");
+  const base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
+  let data = null;
+  let card = null;
+  let owner = null;
+
+  function load() {
+    if (!data) {
+      data = fetch(new URL("assets/previews.json", base))
+        .then((response) => (response.ok ? response.json() : {}))
+        .catch(() => ({}));
+    }
+    return data;
+  }
+
+  function keyOf(link) {
+    const target = new URL(link.getAttribute("href"), location.href);
+    return target.pathname.startsWith(base.pathname) ? target.pathname.slice(base.pathname.length) : null;
+  }
+
+  function element(tag, className, text) {
+    const node = document.createElement(tag);
+    node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function build(entry, href) {
+    const box = element("div", "ea-preview");
+    box.id = "ea-preview";
+    box.setAttribute("role", "tooltip");
+    box.append(element("p", "ea-preview__name", entry.name));
+    const count = entry.articles === 1 ? "1 article" : `${entry.articles} articles`;
+    box.append(element("p", "ea-preview__kind", `${entry.kind} · ${count}`));
+    box.append(element("p", "ea-preview__summary", entry.summary));
+    const more = element("a", "ea-preview__link", "Open the glossary page");
+    more.href = href;
+    more.tabIndex = -1; // the link it previews is already in the tab order
+    box.append(more);
+    box.addEventListener("mouseleave", hideSoon);
+    box.addEventListener("mouseenter", () => clearTimeout(hideTimer));
+    return box;
+  }
+
+  function place(box, link) {
+    const rect = link.getBoundingClientRect();
+    const width = Math.min(320, document.documentElement.clientWidth - 16);
+    box.style.width = `${width}px`;
+    const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
+    box.style.left = `${left}px`;
+    box.style.top = `${rect.bottom + window.scrollY + 6}px`;
+  }
+
+  async function show(link) {
+    const key = keyOf(link);
+    const entries = await load();
+    const entry = key && entries[key];
+    if (!entry || owner === link) return;
+    hide();
+    card = build(entry, link.href);
+    owner = link;
+    document.body.append(card); // positioned absolutely: the text does not move
+    place(card, link);
+    link.setAttribute("aria-describedby", card.id);
+  }
+
+  function hide() {
+    clearTimeout(hideTimer);
+    if (owner) owner.removeAttribute("aria-describedby");
+    if (card) card.remove();
+    card = null;
+    owner = null;
+  }
+
+  let hideTimer = 0;
+  function hideSoon() {
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(hide, 250);
+  }
+
+  function mentionOf(event) {
+    return event.target instanceof Element ? event.target.closest("a.ea-mention") : null;
+  }
+
+  document.addEventListener("mouseover", (event) => {
+    const link = mentionOf(event);
+    if (link) {
+      clearTimeout(hideTimer);
+      show(link);
+    }
+  });
+  document.addEventListener("mouseout", (event) => {
+    if (mentionOf(event)) hideSoon();
+  });
+  document.addEventListener("focusin", (event) => {
+    const link = mentionOf(event);
+    if (link) show(link);
+    else if (!(card && card.contains(event.target))) hide();
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") hide();
+  });
+  window.addEventListener("resize", hide);
+})();
