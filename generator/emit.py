@@ -12,7 +12,13 @@ from generator.pages.article import ReadingOn, article_page
 from generator.pages.common import Page
 from generator.pages.entity import KIND_LABELS, entity_page, feed_path
 from generator.pages.feeds import atom_feed
-from generator.pages.indexes import actors_index, articles_index, home_page, locations_index
+from generator.pages.indexes import (
+    actors_index,
+    articles_index,
+    home_page,
+    locations_index,
+    month_pages,
+)
 from generator.related import neighbours, related_articles
 from generator.render import Rendered
 
@@ -79,6 +85,7 @@ def emit_site(r: Rendering, site_url: str) -> list[Page]:
     pages += [
         home_page(articles, entities, SITE_NAME),
         articles_index(articles),
+        *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),
         _previews(r, xref),

@@ -56,7 +56,8 @@ def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, .
     for item in items:
         scores: dict[str, float] = defaultdict(float)
         articles: dict[str, Article] = {}
-        for entity_id in {m.entity_id for m in item.mentions}:
+        # Sorted, so that the float sums, and so the ranking, are the same on every run.
+        for entity_id in sorted({m.entity_id for m in item.mentions}):
             # Entities in a large share of the archive add little and would make this
             # quadratic (the busiest one can be in half of all articles): skipped.
             if len(by_entity[entity_id]) > common:
@@ -65,6 +66,8 @@ def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, .
                 if other.article.slug != item.article.slug:
                     scores[other.article.slug] += weight[entity_id]
                     articles[other.article.slug] = other.article
-        ranked = sorted(scores, key=lambda s: (-scores[s], -articles[s].date.toordinal(), s))
+        ranked = sorted(
+            scores, key=lambda s: (-round(scores[s], 9), -articles[s].date.toordinal(), s)
+        )
         related[item.article.slug] = tuple(articles[s] for s in ranked[:RELATED_LIMIT])
     return related

@@ -43,7 +43,10 @@ class Watch:
             self.problems.append(f"request left 127.0.0.1: {request.url}")
 
     def failed(self, request: Request) -> None:
-        self.problems.append(f"request failed: {request.url} ({request.failure})")
+        # Leaving a page cancels what it was still loading (a preview fetched on hover just
+        # before the click); missing files show up as HTTP errors in `response` instead.
+        if request.failure != "net::ERR_ABORTED":
+            self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def response(self, response: Response) -> None:
         if response.status >= 400:

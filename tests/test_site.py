@@ -601,20 +601,46 @@ def article_rows(site: Path, url: str, listing: Tag) -> list[tuple[str, str, str
     ]
 
 
-def test_articles_index_is_newest_first_under_month_headings(sample_site):
-    groups = grouped_rows(sample_site, "articles/")
-    assert [label for label, _ in groups] == [
-        "July 2024",
-        "May 2024",
-        "February 2024",
-        "November 2023",
-    ]
+def test_articles_index_lists_the_latest_newest_first_and_links_each_month(sample_site):
+    groups = dict(grouped_rows(sample_site, "articles/"))
+    assert list(groups) == ["Latest", "By month"]
     rows = [
         (li.time["datetime"], target("articles/", li.a["href"]), li.a.get_text())
-        for _, items in groups
-        for li in items
+        for li in groups["Latest"]
     ]
     assert rows == [(d, f"articles/{s}/", t) for d, s, t in ARTICLES_NEWEST_FIRST]
+    months = [
+        (text(li).split(":")[0], [(a.get_text(), target("articles/", a["href"])) for a in li("a")])
+        for li in groups["By month"]
+    ]
+    assert months == [
+        (
+            "2024",
+            [
+                ("July", "archive/2024-07/"),
+                ("May", "archive/2024-05/"),
+                ("February", "archive/2024-02/"),
+            ],
+        ),
+        ("2023", [("November", "archive/2023-11/")]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("month", "slugs"),
+    [
+        ("archive/2024-07/", ["ferry-timetable"]),
+        ("archive/2023-11/", ["ferry-suspended"]),
+    ],
+)
+def test_month_archive_pages_list_their_articles(sample_site, month, slugs):
+    page = content(sample_site, month)
+    linked = [
+        target(month, a["href"]).removeprefix("articles/").rstrip("/")
+        for a in page("a")
+        if target(month, a["href"]).startswith("articles/")
+    ]
+    assert linked == slugs
 
 
 def test_home_page_lists_the_latest_articles(sample_site):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from itertools import groupby
 
 from unidecode import unidecode
@@ -10,10 +11,11 @@ from generator.crossref import CrossReference, newest_first
 from generator.markup import md_link, md_text
 from generator.model import Article, Entity
 from generator.pages.article import article_src, entity_src
-from generator.pages.common import Page, front_matter, month_label, plural, time_tag
+from generator.pages.common import MONTHS, Page, front_matter, month_label, plural, time_tag
 from generator.pages.entity import KIND_LABELS
 
 LATEST_ON_HOME = 10
+ARTICLES_ON_INDEX = 100
 ACTOR_GROUPS = (
     ("person", "People"),
     ("organisation", "Organisations"),
@@ -62,16 +64,55 @@ def home_page(articles: list[Article], entities: list[Entity], site_name: str) -
     return Page("index.md", front_matter(site_name, intro) + body)
 
 
-def articles_index(articles: list[Article]) -> Page:
-    """Every article, newest first, under a heading per month."""
-    src = "articles/index.md"
-    parts = ["# Articles", f"{plural(len(articles), 'article')}, newest first."]
+def month_src(date: dt.date) -> str:
+    """Source path of the archive page of ``date``'s month."""
+    return f"archive/{date.year:04d}-{date.month:02d}.md"
+
+
+def _by_month(articles: list[Article]) -> list[list[Article]]:
+    """Articles newest first, cut into one run per month."""
     ordered = sorted(articles, key=newest_first)
-    for _month, group in groupby(ordered, key=lambda a: (a.date.year, a.date.month)):
-        rows = list(group)
-        parts.append(f"## {month_label(rows[0].date)}")
-        parts.append("\n".join(_article_row(a, src) for a in rows))
-    return Page(src, front_matter("Articles", "All articles by date.") + "\n\n".join(parts) + "\n")
+    return [list(g) for _, g in groupby(ordered, key=lambda a: (a.date.year, a.date.month))]
+
+
+def articles_index(articles: list[Article]) -> Page:
+    """The latest articles, then every month of the archive with its count.
+
+    The listing is bounded: an archive of years would otherwise make one page of
+    thousands of rows, slow to build, to load and to search.
+    """
+    src = "articles/index.md"
+    months = _by_month(articles)
+    latest = [a for month in months for a in month][:ARTICLES_ON_INDEX]
+    intro = f"{plural(len(articles), 'article')}, newest first."
+    if len(latest) < len(articles):
+        intro += f" The latest {len(latest)} are listed here; older ones by month below."
+    parts = ["# Articles", intro, "## Latest", "\n".join(_article_row(a, src) for a in latest)]
+    years = []
+    for year, year_months in groupby(months, key=lambda m: m[0].date.year):
+        links = [
+            f"{md_link(MONTHS[m[0].date.month - 1], src, month_src(m[0].date))} ({len(m)})"
+            for m in year_months
+        ]
+        years.append(f"- **{year}**: " + " · ".join(links))
+    parts += ["## By month", "\n".join(years)]
+    meta = front_matter("Articles", "All articles by date.", search={"exclude": True})
+    return Page(src, meta + "\n\n".join(parts) + "\n")
+
+
+def month_pages(articles: list[Article]) -> list[Page]:
+    """One archive page per month, its articles newest first."""
+    pages = []
+    for month in _by_month(articles):
+        src = month_src(month[0].date)
+        label = month_label(month[0].date)
+        rows = "\n".join(_article_row(a, src) for a in month)
+        body = f"# {label}\n\n{plural(len(month), 'article')}, newest first.\n\n{rows}\n"
+        meta = front_matter(
+            f"Articles of {label}", f"Articles of {label}.", search={"exclude": True}
+        )
+        pages.append(Page(src, meta + body))
+    return pages
 
 
 def actors_index(entities: list[Entity], xref: CrossReference) -> Page:
@@ -88,7 +129,8 @@ def actors_index(entities: list[Entity], xref: CrossReference) -> Page:
             parts.append(f"## {label}")
             parts.append("\n".join(_entity_row(e, src, xref) for e in sorted(group, key=sort_name)))
     description = "Everyone who acts in the archive's stories."
-    return Page(src, front_matter("Actors", description) + "\n\n".join(parts) + "\n")
+    meta = front_matter("Actors", description, search={"exclude": True})
+    return Page(src, meta + "\n\n".join(parts) + "\n")
 
 
 def locations_index(entities: list[Entity], xref: CrossReference) -> Page:
@@ -100,4 +142,5 @@ def locations_index(entities: list[Entity], xref: CrossReference) -> Page:
         parts.append(f"## {md_text(letter)}")
         parts.append("\n".join(_entity_row(e, src, xref, KIND_LABELS[e.kind]) for e in group))
     description = "Every place named in the archive."
-    return Page(src, front_matter("Locations", description) + "\n\n".join(parts) + "\n")
+    meta = front_matter("Locations", description, search={"exclude": True})
+    return Page(src, meta + "\n\n".join(parts) + "\n")
