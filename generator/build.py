@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from generator.read import read_archive
 from generator.render import Found, Rendered, found_in, render_body
 from generator.validate import validate
 
+# Called as (done, total, label) while the work goes on.
+ProgressReport = Callable[[int, int, str], None]
 # Pages are built at ``section/<name>/``: two levels below the site root.
 _PAGE_PREFIX = "../../"
 
@@ -61,14 +64,16 @@ def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> 
     return tuple(extra.values())
 
 
-def _render(archive: Archive) -> tuple[Rendering, list[Problem]]:
+def _render(archive: Archive, progress: ProgressReport) -> tuple[Rendering, list[Problem]]:
     """Render every article and description; collect mentions and render problems."""
     entities = archive.entity_map()
     matcher = AliasMatcher(archive.entities)
     bodies: dict[str, Rendered] = {}
     mentions: list[ArticleMentions] = []
     problems: list[Problem] = []
-    for article in archive.articles:
+    total = len(archive.articles)
+    for done, article in enumerate(archive.articles, 1):
+        progress(done, total, "rendering articles")
         result = render_body(article.body, matcher, entities, _PAGE_PREFIX)
         problems += _body_problems(article.path, article.body_line, result)
         bodies[article.slug] = result
@@ -97,12 +102,18 @@ def _coverage_warnings(archive: Archive, mentions: list[ArticleMentions]) -> lis
     return problems
 
 
-def generate_archive(archive: Archive, site_url: str = DEFAULT_SITE_URL) -> Generation:
+def _no_progress(done: int, total: int, label: str) -> None:
+    """The default progress report: none."""
+
+
+def generate_archive(
+    archive: Archive, site_url: str = DEFAULT_SITE_URL, progress: ProgressReport = _no_progress
+) -> Generation:
     """Validate ``archive`` and, when it has no errors, make every page of the site."""
     problems = [*archive.problems, *validate(archive)]
     if _has_errors(problems):
         return Generation((), tuple(problems))
-    rendering, render_problems = _render(archive)
+    rendering, render_problems = _render(archive, progress)
     problems += render_problems + _coverage_warnings(archive, rendering.mentions)
     if _has_errors(problems):
         return Generation((), tuple(problems))
@@ -111,6 +122,8 @@ def generate_archive(archive: Archive, site_url: str = DEFAULT_SITE_URL) -> Gene
     return Generation(tuple(sorted(pages, key=lambda p: p.path)), tuple(problems), latest)
 
 
-def generate(content_dir: Path, site_url: str = DEFAULT_SITE_URL) -> Generation:
+def generate(
+    content_dir: Path, site_url: str = DEFAULT_SITE_URL, progress: ProgressReport = _no_progress
+) -> Generation:
     """Read ``content_dir`` and generate the site's pages."""
-    return generate_archive(read_archive(content_dir), site_url)
+    return generate_archive(read_archive(content_dir), site_url, progress)

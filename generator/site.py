@@ -11,6 +11,7 @@ from pathlib import Path
 from generator.build import Generation, generate
 from generator.emit import DEFAULT_SITE_URL
 from generator.mkdocs_hook import CONTENT_ENV, PREGENERATED_ENV, pin_build_date
+from generator.progress import Progress
 from generator.write import write_pages
 
 
@@ -81,7 +82,9 @@ def build_site(
         docs_dir.mkdir(parents=True, exist_ok=True)
         overrides["docs_dir"] = str(docs_dir)
     config = load_config(str(config_file), **overrides)
-    generation = generate(content_dir, config.site_url or DEFAULT_SITE_URL)
+    progress = Progress()
+    generation = generate(content_dir, config.site_url or DEFAULT_SITE_URL, progress)
+    progress.close()
     if generation.errors:
         return generation, None
     write_pages(generation.pages, Path(config.docs_dir))
