@@ -8,13 +8,22 @@ import math
 from urllib.parse import urlsplit
 
 # Colours follow Material's palette where it defines one, so charts switch with the light
-# and dark schemes; the fallbacks serve a page without Material. Text uses currentColor.
-ACTOR_COLOUR = "var(--ea-actor-color, var(--md-typeset-a-color, #3f51b5))"
-LOCATION_COLOUR = "var(--ea-location-color, #d9730d)"
-BAR_COLOUR = "var(--ea-chart-color, var(--md-typeset-a-color, #3f51b5))"
-MARKER_COLOUR = "var(--ea-marker-color, #d84315)"
-# A halo behind labels, in the page's own background colour (Canvas outside Material).
-HALO = "var(--md-default-bg-color, Canvas)"
+# and dark schemes; the fallbacks serve a page without Material. Text uses currentColor; a
+# halo in the page's background colour (Canvas outside Material) keeps labels readable.
+# The rules are scoped to .ea-svg: inline, a <style> applies to the whole page.
+STYLE = (
+    "<style>"
+    ".ea-svg .ea-a{fill:var(--ea-actor-color,var(--md-typeset-a-color,#3f51b5))}"
+    ".ea-svg .ea-l{fill:var(--ea-location-color,#d9730d)}"
+    ".ea-svg .ea-bar{fill:var(--ea-chart-color,var(--md-typeset-a-color,#3f51b5))}"
+    ".ea-svg .ea-mk{fill:var(--ea-marker-color,#d84315)}"
+    ".ea-svg .ea-ring{fill:none;stroke:var(--ea-marker-color,#d84315)}"
+    ".ea-svg .ea-halo{stroke:var(--md-default-bg-color,Canvas);stroke-linejoin:round}"
+    ".ea-svg a:focus{outline:none}"
+    ".ea-svg a:focus-visible .ea-mark{stroke:currentColor;stroke-width:3}"
+    ".ea-svg a:hover text,.ea-svg a:focus-visible text{text-decoration:underline}"
+    "</style>"
+)
 
 SAFE_SCHEMES = ("", "http", "https", "mailto")
 
@@ -73,18 +82,18 @@ def svg_root(
         head,
         f'<title id="{ident}-t">{esc(title)}</title>',
         f'<desc id="{ident}-d">{esc(desc)}</desc>',
+        STYLE,
         *body,
         "</svg>",
     ]
     return "\n".join(parts)
 
 
-def halo_text(x: float, y: float, text: str, *, anchor: str = "start", extra: str = "") -> str:
+def halo_text(x: float, y: float, text: str, *, anchor: str = "start", attrs: str = "") -> str:
     """A label readable over lines and shapes: a stroke in the background colour behind it."""
     return (
         f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
-        f' stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
-        f' style="stroke:{HALO}"{extra}>{esc(text)}</text>'
+        f' class="ea-halo" stroke-width="3" paint-order="stroke"{attrs}>{esc(text)}</text>'
     )
 
 
@@ -94,6 +103,6 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def plural(count: int, word: str) -> str:
-    """``1 article``, ``3 articles``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
+def plural(count: int, word: str, many: str = "") -> str:
+    """``1 article``, ``3 articles``; ``many`` for an irregular plural."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

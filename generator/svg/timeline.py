@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.svg._svg import BAR_COLOUR, chart_id, esc, num, plural, svg_root
+from generator.svg._svg import chart_id, esc, num, plural, svg_root
 
 MONTHS = (
     "January",
@@ -97,7 +97,7 @@ def _slot(index: int, count: int) -> tuple[float, float]:
 
 def _bars(bars: tuple[Period, ...], top: int) -> list[str]:
     base, height = HEIGHT - BOTTOM, HEIGHT - BOTTOM - TOP
-    out = [f'<g style="fill:{BAR_COLOUR}">']
+    out = ['<g class="ea-bar">']
     for index, period in enumerate(bars):
         if not period.count:
             continue
@@ -119,7 +119,7 @@ def _axes(bars: tuple[Period, ...], top: int) -> list[str]:
         ' stroke-dasharray="3 3" fill="none"/>',
         f'<path d="M{LEFT} {base}H{right}" stroke="currentColor" stroke-opacity=".5" fill="none"/>',
         f'<text x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end" fill="currentColor"'
-        f' font-size="11">{top}</text>',
+        f' font-size="12">{top}</text>',
     ]
     return out + _period_labels(bars, base + 14)
 
@@ -135,6 +135,6 @@ def _period_labels(bars: tuple[Period, ...], y: float) -> list[str]:
         spots = [(first_x, "start", bars[0].short), (last_x + last_w, "end", bars[-1].short)]
     return [
         f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
-        f' font-size="11">{esc(text)}</text>'
+        f' font-size="12">{esc(text)}</text>'
         for x, anchor, text in spots
     ]
