@@ -11,6 +11,7 @@ from generator.model import Archive, Entity
 from generator.pages.article import ReadingOn, article_page
 from generator.pages.common import Page
 from generator.pages.entity import KIND_LABELS, entity_page, feed_path
+from generator.pages.explore import explore_page
 from generator.pages.feeds import atom_feed
 from generator.pages.indexes import (
     actors_index,
@@ -88,6 +89,7 @@ def emit_site(r: Rendering, site_url: str) -> list[Page]:
         *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),
+        explore_page(entities, xref),
         _previews(r, xref),
         *_feeds(r, xref, site_url),
     ]

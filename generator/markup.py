@@ -6,17 +6,18 @@ import html
 import posixpath
 import re
 
-# The characters that give running text a meaning in Markdown wherever they stand. Others
-# (".", "-", "+", "!") matter only at the start of a line, where this text never goes:
-# every caller puts it after a list marker, a heading marker or other text.
+# The characters that give running text a meaning in Markdown wherever they stand.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
+# What makes a block of its own at the start of a line, even after a list marker:
+# a nested list item ("- x", "1. x", "1) x") or a rule ("---").
+_BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
 
 
 def md_text(text: str) -> str:
     """``text`` as inline Markdown that renders back to ``text`` (whitespace folded, no markup)."""
     one_line = re.sub(r"\s+", " ", text)
-    escaped = html.escape(one_line, quote=False)
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
+    return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 
 
 def html_text(text: str) -> str:

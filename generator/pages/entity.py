@@ -18,6 +18,7 @@ from generator.pages.common import (
     time_tag,
 )
 from generator.render import Block
+from generator.svg import Node, ego_network, location_map, mentions_chart
 
 KIND_LABELS = {
     "person": "Person",
@@ -79,6 +80,13 @@ def _infobox(entity: Entity, rows: tuple, entities: dict[str, Entity]) -> str:
     return f'<dl class="ea-infobox" aria-label="Facts">{"".join(items)}</dl>'
 
 
+def _map(entity: Entity) -> str:
+    if entity.coordinates is None:
+        return ""
+    lat, lon = entity.coordinates.lat, entity.coordinates.lon
+    return figure(location_map(lat, lon, label=entity.name), "map")
+
+
 def _quote(mention: Mention) -> str:
     """The mentioning sentence with the mention marked, as Markdown."""
     s = mention.sentence
@@ -98,11 +106,23 @@ def _mention_item(article: Article, mention: Mention, src: str) -> str:
     return item
 
 
+def figure(svg: str, kind: str) -> str:
+    """An SVG as a block of its own: Python-Markdown passes it through only inside a div."""
+    return f'<div class="ea-figure ea-figure--{kind}">\n{svg}\n</div>' if svg else ""
+
+
+def node(entity: Entity, prefix: str = "../../") -> Node:
+    """An entity as a network node linking to its page."""
+    group = "actor" if entity.section == "actors" else "location"
+    return Node(entity.id, entity.name, prefix + entity.url, group)
+
+
 def _mentioned_in(entity: Entity, rows: tuple[tuple[Article, Mention], ...], src: str) -> str:
     """The timeline: newest first, a label per month, each with the mentioning sentence."""
     if not rows:
         return "## Mentioned in\n\nNo article mentions this entry yet."
-    parts = ["## Mentioned in"]
+    chart = mentions_chart([article.date for article, _ in rows], label=entity.name)
+    parts = ["## Mentioned in", figure(chart, "timeline")]
     shown = rows[:MENTIONS_ON_PAGE]
     for _, group in groupby(shown, key=lambda row: (row[0].date.year, row[0].date.month)):
         items = list(group)
@@ -127,7 +147,8 @@ def _appears_with(entity: Entity, xref: CrossReference, entities: dict[str, Enti
         f" · {plural(shared, 'shared article')}"
         for other, shared in partners
     ]
-    return "## Appears with\n\n" + "\n".join(items)
+    graph = ego_network(node(entity), [(node(entities[o]), shared) for o, shared in partners])
+    return "## Appears with\n\n" + figure(graph, "network") + "\n\n" + "\n".join(items)
 
 
 def entity_page(
@@ -147,6 +168,7 @@ def entity_page(
         f"# {md_text(entity.name)}",
         f'<p class="ea-summary">{html_text(entity.summary)}</p>',
         _infobox(entity, rows, entities),
+        _map(entity),
         blocks_markdown(description),
         _mentioned_in(entity, rows, src),
         _appears_with(entity, xref, entities, src),

@@ -57,7 +57,8 @@ def home_page(articles: list[Article], entities: list[Entity], site_name: str) -
     )
     browse = (
         "Browse [all articles by date](articles/index.md), [actors](actors/index.md) "
-        "or [locations](locations/index.md), or search above."
+        "or [locations](locations/index.md), [explore who appears with whom](explore/index.md), "
+        "or search above. New articles arrive in the [Atom feed](feed.xml)."
     )
     rows = "\n".join(_article_row(a, "index.md") for a in latest)
     body = f"# {md_text(site_name)}\n\n{intro}\n\n{browse}\n\n## Latest articles\n\n{rows}\n"
