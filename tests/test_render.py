@@ -168,7 +168,7 @@ def test_linking_never_changes_the_text_or_nests_links(text: str) -> None:
     assert len(linked) == len({a["href"] for a in soup.select("a.ea-mention")})
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=80))
 def test_md_text_renders_back_to_the_same_text(text: str) -> None:
     # Control characters never get this far: reading content rejects them.
