@@ -123,3 +123,25 @@ def test_new_scaffolds_a_valid_article_and_never_overwrites(content: Path) -> No
 @pytest.mark.parametrize("args", [["new", "x", "--date", "2024-02-30"], ["frobnicate"], []])
 def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run_cli(*args).returncode == 2
+
+
+def test_a_busy_entry_lists_its_latest_mentions_and_links_the_rest(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    from generator.pages.entity import MENTIONS_ON_PAGE
+
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    (content / "actors").mkdir()
+    (content / "actors" / "antony-blinken.md").write_text(ACTOR)
+    for day in range(MENTIONS_ON_PAGE + 5):
+        date = f"2024-{1 + day // 28:02d}-{1 + day % 28:02d}"
+        article = f"---\ntitle: Talks {day}\ndate: {date}\n---\nBlinken spoke on day {day}.\n"
+        (content / "articles" / f"talks-{day}.md").write_text(article)
+    site = tmp_path / "site"
+    result = run_cli("build", "--content", str(content), "--site-dir", str(site))
+    assert result.returncode == 0, result.stderr  # strict: the link to the feed resolves
+    page = BeautifulSoup((site / "actors/antony-blinken/index.html").read_text(), "html.parser")
+    assert len(page.select("article blockquote mark")) == MENTIONS_ON_PAGE
+    assert page.find("a", string="Atom feed")["href"] == "feed.xml"
+    assert (site / "actors/antony-blinken/feed.xml").is_file()

@@ -132,7 +132,7 @@ def _mentioned_in(entity: Entity, rows: tuple[tuple[Article, Mention], ...], src
         oldest = format_date(shown[-1][0].date)
         parts.append(
             f"The {len(shown)} most recent of {plural(len(rows), 'article')} are listed; "
-            f"older ones (before {oldest}) are in the [Atom feed](feed.xml) and "
+            f"older ones (before {oldest}) are in the [Atom feed]({entity.id}/feed.xml) and "
             f"the [articles index]({md_target(src, 'articles/index.md')})."
         )
     return "\n\n".join(parts)
