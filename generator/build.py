@@ -13,7 +13,7 @@ from generator.matcher import AliasMatcher
 from generator.model import Archive, Problem
 from generator.pages.common import Page
 from generator.read import read_archive
-from generator.render import Found, Rendered, found_in, render_body
+from generator.render import Found, Rendered, found_in, link_targets, render_body
 from generator.validate import validate
 
 # Called as (done, total, label) while the work goes on.
@@ -64,24 +64,56 @@ def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> 
     return tuple(extra.values())
 
 
+class _RenderMemo:
+    """Rendered bodies kept between runs in one process (``serve`` rebuilds).
+
+    Rendering is a pure function of the text, the glossary's aliases and link targets and
+    the entity a description belongs to, so a body whose text and glossary are unchanged
+    is not rendered again. Any change to the glossary empties the memo.
+    """
+
+    def __init__(self) -> None:
+        self.glossary: tuple = ()
+        self.bodies: dict[tuple[str, str], Rendered] = {}
+
+    def render(
+        self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
+    ) -> Rendered:
+        if glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+        key = (text, skip)
+        if key not in self.bodies:
+            self.bodies[key] = render_body(text, matcher, hrefs, skip)
+        return self.bodies[key]
+
+
+_MEMO = _RenderMemo()
+
+
+def _glossary_key(archive: Archive) -> tuple:
+    return tuple(sorted((e.id, e.section, e.aliases) for e in archive.entities))
+
+
 def _render(archive: Archive, progress: ProgressReport) -> tuple[Rendering, list[Problem]]:
     """Render every article and description; collect mentions and render problems."""
     entities = archive.entity_map()
     matcher = AliasMatcher(archive.entities)
+    hrefs = link_targets(entities, _PAGE_PREFIX)
+    glossary = _glossary_key(archive)
     bodies: dict[str, Rendered] = {}
     mentions: list[ArticleMentions] = []
     problems: list[Problem] = []
     total = len(archive.articles)
     for done, article in enumerate(archive.articles, 1):
         progress(done, total, "rendering articles")
-        result = render_body(article.body, matcher, entities, _PAGE_PREFIX)
+        result = _MEMO.render(glossary, article.body, matcher, hrefs)
         problems += _body_problems(article.path, article.body_line, result)
         bodies[article.slug] = result
         found = result.found + _title_only(article.title, matcher, result.found)
         mentions.append(article_mentions(article, found))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:
-        result = render_body(entity.description, matcher, entities, _PAGE_PREFIX, entity.id)
+        result = _MEMO.render(glossary, entity.description, matcher, hrefs, entity.id)
         problems += _body_problems(entity.path, entity.body_line, result)
         descriptions[entity.id] = result
     return Rendering(archive, entities, bodies, descriptions, mentions), problems

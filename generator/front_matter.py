@@ -38,31 +38,8 @@ class Document:
     body_line: int = 1
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that rejects aliases, deep nesting, duplicate and non-text keys."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "YAML anchors and aliases (*name) are not allowed", event.start_mark
-            )
-        self._depth += 1
-        if self._depth > MAX_YAML_DEPTH:
-            raise yaml.composer.ComposerError(
-                None,
-                None,
-                f"nested deeper than {MAX_YAML_DEPTH} levels",
-                self.peek_event().start_mark,
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+class _StrictConstruction:
+    """Constructor rules for front-matter: text keys only, no duplicates, real dates."""
 
     def construct_mapping(self, node, deep=False):  # type: ignore[no-untyped-def]
         seen: set[object] = set()
@@ -89,7 +66,65 @@ class _StrictLoader(yaml.SafeLoader):
             ) from None
 
 
+def _refused(message: str, mark) -> yaml.composer.ComposerError:  # type: ignore[no-untyped-def]
+    return yaml.composer.ComposerError(None, None, message, mark)
+
+
+_ALIASES = "YAML anchors and aliases (*name) are not allowed"
+_TOO_DEEP = f"nested deeper than {MAX_YAML_DEPTH} levels"
+
+
+class _StrictLoader(_StrictConstruction, yaml.SafeLoader):
+    """Pure-Python loader that also refuses aliases and deep nesting while composing."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
+        if self.check_event(yaml.AliasEvent):
+            raise _refused(_ALIASES, self.peek_event().start_mark)
+        self._depth += 1
+        if self._depth > MAX_YAML_DEPTH:
+            raise _refused(_TOO_DEEP, self.peek_event().start_mark)
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
+
+if yaml.__with_libyaml__:
+
+    class _FastLoader(_StrictConstruction, yaml.CSafeLoader):
+        """libyaml's parser and composer (several times faster), with the same rules.
+
+        libyaml composes in C, so aliases and depth are checked on its event stream first.
+        """
+
+    _FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _FastLoader.construct_yaml_timestamp)
+
+
+def _check_events(text: str) -> None:
+    """Refuse aliases and deep nesting before libyaml composes (and could recurse)."""
+    depth = 0
+    for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            raise _refused(_ALIASES, event.start_mark)
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_YAML_DEPTH:
+                raise _refused(_TOO_DEEP, event.start_mark)
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+
+
+def _loader(text: str):  # type: ignore[no-untyped-def]
+    if yaml.__with_libyaml__:
+        _check_events(text)
+        return _FastLoader(text)
+    return _StrictLoader(text)
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -120,8 +155,9 @@ def _load_yaml(
     text: str, path: str
 ) -> tuple[dict[str, object] | None, dict[str, int], list[Problem]]:
     """Parse the front-matter block; all YAML failures become one located Problem."""
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _loader(text)
         node = loader.get_single_node()
         if node is None:
             return {}, {}, []
@@ -139,7 +175,8 @@ def _load_yaml(
     except (yaml.YAMLError, RecursionError) as err:
         return None, {}, [Problem(path, "front-matter", f"invalid YAML: {err}", None)]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_document(raw: bytes, path: str) -> tuple[Document | None, list[Problem]]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 
 # The characters that give running text a meaning in Markdown wherever they stand.
@@ -34,8 +33,17 @@ def md_link(label: str, from_src: str, to_src: str) -> str:
 
 
 def md_target(from_src: str, to_src: str) -> str:
-    """The relative path from one source page to another, as a Markdown link target."""
-    return posixpath.relpath(to_src, posixpath.dirname(from_src) or ".")
+    """The relative path from one source page to another, as a Markdown link target.
+
+    Both are clean relative paths below the docs folder, so the common folders are simply
+    dropped (``posixpath.relpath`` would consult the working directory on every call).
+    """
+    here = from_src.split("/")[:-1]
+    there = to_src.split("/")
+    common = 0
+    while common < min(len(here), len(there) - 1) and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def page_url_prefix(src: str) -> str:

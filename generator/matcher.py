@@ -62,17 +62,20 @@ class AliasMatcher:
         folded = text.translate(_FOLD)
         matches: list[Match] = []
         covered = 0
+        index = self._index
         for word in _WORD.finditer(folded):
-            if word.start() < covered:
+            # Most words start no alias: one dictionary lookup and on to the next.
+            candidates = index.get(word.group())
+            if candidates is None or word.start() < covered:
                 continue
-            match = self._match_at(folded, word.start(), word.group())
+            match = self._match_at(folded, word.start(), candidates)
             if match:
                 matches.append(match)
                 covered = match.end
         return matches
 
-    def _match_at(self, text: str, start: int, word: str) -> Match | None:
-        for alias, entity_id in self._index.get(word, ()):
+    def _match_at(self, text: str, start: int, candidates) -> Match | None:
+        for alias, entity_id in candidates:
             end = start + len(alias)
             if text.startswith(alias, start) and not _is_word_char(text, end):
                 # An alias ending in a full stop ("U.S.") must not swallow a following word.

@@ -8,6 +8,7 @@ as Markdown and keep MkDocs' table of contents.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -68,6 +69,12 @@ class Rendered:
     problems: tuple[Note, ...] = ()
 
 
+@functools.cache
+def _renderer() -> markdown.Markdown:
+    """One Markdown instance, reset between bodies: loading extensions per call is slow."""
+    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+
+
 def _line_of(text: str, pattern: str) -> int | None:
     """The body line where ``pattern`` first occurs (case-insensitive), if it does."""
     match = re.search(pattern, text, re.IGNORECASE)
@@ -98,7 +105,7 @@ def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
     if limits:
         return "", tuple(Note(message, line) for line, message in limits)
     try:
-        raw = markdown.markdown(text, extensions=list(MARKDOWN_EXTENSIONS))
+        raw = _renderer().reset().convert(text)
     except RecursionError:
         return "", (Note("nested too deeply to render"),)
     return sanitize(raw), _removed(raw, text)
@@ -197,12 +204,16 @@ def _blocks(soup: BeautifulSoup) -> tuple[Block, ...]:
     return tuple(b for b in blocks if b.kind == "heading" or b.content.strip())
 
 
+def link_targets(entities: dict[str, Entity], prefix: str) -> dict[str, str]:
+    """Where each entity's mentions link to, from a page ``prefix`` below the site root."""
+    return {entity_id: prefix + entity.url for entity_id, entity in entities.items()}
+
+
 def render_body(
-    text: str, matcher: AliasMatcher, entities: dict[str, Entity], prefix: str, skip: str = ""
+    text: str, matcher: AliasMatcher, hrefs: dict[str, str], skip: str = ""
 ) -> Rendered:
-    """Render ``text``; link each entity's first mention to ``prefix + entity.url``."""
+    """Render ``text``; link each entity's first mention to its ``hrefs`` target."""
     html, problems = markdown_to_html(text)
     soup = BeautifulSoup(html, "html.parser")
-    linker = _Linker(matcher, {i: prefix + e.url for i, e in entities.items()}, skip)
-    found = linker.visit(soup)
+    found = _Linker(matcher, hrefs, skip).visit(soup)
     return Rendered(_blocks(soup), found, problems)

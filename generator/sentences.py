@@ -60,7 +60,9 @@ def _is_abbreviation(text: str, end: int) -> bool:
     """True when the full stop at ``end`` closes an abbreviation or an initial."""
     if text[end] != ".":
         return False
-    match = _WORD_BEFORE.search(text, 0, end)
+    # Only the few characters before the full stop matter; searching the whole prefix
+    # would make splitting quadratic in the length of a paragraph.
+    match = _WORD_BEFORE.search(text, max(0, end - 24), end)
     if match is None:
         return False
     word = match.group(1)

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from generator import front_matter
 from generator.front_matter import parse_document
 from generator.read import read_file
 
 GOOD = "---\ntitle: Talks\ndate: 2024-08-21\n---\nBody text.\n"
+
+
+@pytest.fixture(autouse=True, params=["libyaml", "pure-python"])
+def yaml_backend(request, monkeypatch):
+    """Every case runs on both parsers: libyaml where installed, PyYAML's own otherwise."""
+    if request.param == "pure-python":
+        monkeypatch.setattr(front_matter.yaml, "__with_libyaml__", False)
+    else:
+        assert front_matter.yaml.__with_libyaml__, "PyYAML was installed without libyaml"
+    return request.param
 
 
 @pytest.mark.parametrize(

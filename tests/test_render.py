@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from generator.markup import md_text
 from generator.matcher import AliasMatcher
 from generator.model import Entity
-from generator.render import render_body
+from generator.render import link_targets, render_body
 
 ENTITIES = {
     e.id: e
@@ -33,7 +33,7 @@ MATCHER = AliasMatcher(ENTITIES.values())
 
 
 def _render(text: str, skip: str = ""):
-    result = render_body(text, MATCHER, ENTITIES, "../../", skip)
+    result = render_body(text, MATCHER, link_targets(ENTITIES, "../../"), skip)
     html = "\n".join(b.content for b in result.blocks if b.kind == "html")
     return result, BeautifulSoup(html, "html.parser")
 
@@ -157,7 +157,7 @@ _PROSE = st.lists(
 @given(_PROSE)
 def test_linking_never_changes_the_text_or_nests_links(text: str) -> None:
     _result, soup = _render(text)
-    plain = render_body(text, AliasMatcher([]), {}, "../../")
+    plain = render_body(text, AliasMatcher([]), {})
     unlinked = BeautifulSoup(
         "\n".join(b.content for b in plain.blocks if b.kind == "html"), "html.parser"
     )

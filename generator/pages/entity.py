@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from itertools import groupby
 
 from generator.crossref import CrossReference
@@ -84,7 +85,7 @@ def _map(entity: Entity) -> str:
     if entity.coordinates is None:
         return ""
     lat, lon = entity.coordinates.lat, entity.coordinates.lon
-    return figure(location_map(lat, lon, label=entity.name), "map")
+    return figure(_cached_map(lat, lon, entity.name), "map")
 
 
 def _quote(mention: Mention) -> str:
@@ -106,6 +107,23 @@ def _mention_item(article: Article, mention: Mention, src: str) -> str:
     return item
 
 
+# The drawings are pure functions of their data; under `serve` most are unchanged from one
+# rebuild to the next, so they are remembered rather than laid out again.
+@functools.lru_cache(maxsize=4096)
+def _cached_chart(dates: tuple, name: str) -> str:
+    return mentions_chart(dates, label=name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_ego(center: Node, partners: tuple) -> str:
+    return ego_network(center, partners)
+
+
+@functools.lru_cache(maxsize=4096)
+def _cached_map(lat: float, lon: float, name: str) -> str:
+    return location_map(lat, lon, label=name)
+
+
 def figure(svg: str, kind: str) -> str:
     """An SVG as a block of its own: Python-Markdown passes it through only inside a div."""
     return f'<div class="ea-figure ea-figure--{kind}">\n{svg}\n</div>' if svg else ""
@@ -121,7 +139,7 @@ def _mentioned_in(entity: Entity, rows: tuple[tuple[Article, Mention], ...], src
     """The timeline: newest first, a label per month, each with the mentioning sentence."""
     if not rows:
         return "## Mentioned in\n\nNo article mentions this entry yet."
-    chart = mentions_chart([article.date for article, _ in rows], label=entity.name)
+    chart = _cached_chart(tuple(article.date for article, _ in rows), entity.name)
     parts = ["## Mentioned in", figure(chart, "timeline")]
     shown = rows[:MENTIONS_ON_PAGE]
     for _, group in groupby(shown, key=lambda row: (row[0].date.year, row[0].date.month)):
@@ -147,7 +165,7 @@ def _appears_with(entity: Entity, xref: CrossReference, entities: dict[str, Enti
         f" · {plural(shared, 'shared article')}"
         for other, shared in partners
     ]
-    graph = ego_network(node(entity), [(node(entities[o]), shared) for o, shared in partners])
+    graph = _cached_ego(node(entity), tuple((node(entities[o]), n) for o, n in partners))
     return "## Appears with\n\n" + figure(graph, "network") + "\n\n" + "\n".join(items)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from generator.crossref import CrossReference
 from generator.markup import md_link
 from generator.model import Entity
@@ -23,10 +25,16 @@ def _edges(xref: CrossReference) -> list[tuple[str, str, int]]:
     return [(a, b, shared) for (a, b), shared in sorted(edges.items())]
 
 
+@functools.lru_cache(maxsize=2)
+def _cached_network(nodes: tuple, edges: tuple) -> str:
+    """The layout takes a second at a few hundred entries; unchanged between most rebuilds."""
+    return network_map(nodes, edges)
+
+
 def explore_page(entities: list[Entity], xref: CrossReference) -> Page:
     """The network of who appears with whom, with a text list of the busiest entries."""
     ordered = sorted(entities, key=lambda e: e.id)
-    graph = network_map([node(e, "../") for e in ordered], _edges(xref))
+    graph = _cached_network(tuple(node(e, "../") for e in ordered), tuple(_edges(xref)))
     busiest = sorted(entities, key=lambda e: (-xref.count(e.id), e.name.casefold()))[:LISTED]
     rows = "\n".join(
         f"- {md_link(e.name, SRC, entity_src(e))} · {plural(xref.count(e.id), 'article')}"
