@@ -122,7 +122,9 @@ def _render(archive: Archive, progress: ProgressReport) -> tuple[Rendering, list
 def _coverage_warnings(archive: Archive, mentions: list[ArticleMentions]) -> list[Problem]:
     named = {m.entity_id for item in mentions for m in item.mentions}
     problems = [
-        Problem(e.path, "aliases", "no article mentions this entry", severity="warning")
+        Problem(
+            e.path, "aliases", "no article mentions this entry", e.line_of("aliases"), "warning"
+        )
         for e in archive.entities
         if e.id not in named
     ]

@@ -52,6 +52,12 @@ class Article:
     actors: tuple[str, ...] = ()
     locations: tuple[str, ...] = ()
     body_line: int = 1
+    # Where each front-matter key stands in the file, for problems found later.
+    key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, key: str) -> int | None:
+        """The file line of front-matter ``key``, if the file has it."""
+        return dict(self.key_lines).get(key)
 
     @property
     def url(self) -> str:
@@ -84,6 +90,12 @@ class Entity:
     wikidata: str = ""
     coordinates: Coordinates | None = None
     body_line: int = 1
+    # Where each front-matter key stands in the file, for problems found later.
+    key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)
+
+    def line_of(self, key: str) -> int | None:
+        """The file line of front-matter ``key``, if the file has it."""
+        return dict(self.key_lines).get(key)
 
     @property
     def is_state(self) -> bool:

@@ -57,7 +57,14 @@ def _article(doc: Document, path: str) -> tuple[Article | None, list[Problem]]:
     slug = values.pop("slug", None) or article_slug(title, date)  # type: ignore[arg-type]
     body = unicodedata.normalize("NFC", doc.body)
     article = Article(
-        path=path, slug=slug, title=title, date=date, body=body, body_line=doc.body_line, **values
+        path=path,
+        slug=slug,
+        title=title,
+        date=date,
+        body=body,
+        body_line=doc.body_line,
+        key_lines=tuple(doc.key_lines.items()),
+        **values,
     )
     return article, []  # type: ignore[arg-type]
 
@@ -73,6 +80,7 @@ def _entity(doc: Document, path: str, section: Section, entity_id: str):
         path=path,
         description=description,
         body_line=doc.body_line,
+        key_lines=tuple(doc.key_lines.items()),
         **values,
     ), []  # type: ignore[arg-type]
 

@@ -33,6 +33,7 @@ def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
                     article.path,
                     "slug",
                     f"{article.slug!r} is already used by {other}; set a different `slug:`",
+                    article.line_of("slug") or article.line_of("title"),
                 )
             )
         else:
@@ -70,6 +71,7 @@ def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
                         entity.path,
                         "aliases",
                         f"{alias!r} is also an alias of {other.path}; an alias must name one entry",
+                        entity.line_of("aliases"),
                     )
                 )
             elif " " not in alias and alias.casefold() in _COMMON_WORDS and not alias.isupper():
@@ -79,6 +81,7 @@ def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
                         "aliases",
                         f"{alias!r} is also an ordinary word and will match it "
                         "at the start of sentences; prefer a longer alias",
+                        entity.line_of("aliases"),
                         severity="warning",
                     )
                 )
@@ -93,22 +96,40 @@ def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[P
                 entity = entities.get(entity_id)
                 if entity is None:
                     problems.append(
-                        Problem(article.path, field, f"no glossary entry {entity_id!r}")
+                        Problem(
+                            article.path,
+                            field,
+                            f"no glossary entry {entity_id!r}",
+                            article.line_of(field),
+                        )
                     )
                 elif field == "actors" and not (entity.section == "actors" or entity.is_state):
                     problems.append(
-                        Problem(article.path, field, f"{entity_id!r} is a location, not an actor")
+                        Problem(
+                            article.path,
+                            field,
+                            f"{entity_id!r} is a location, not an actor",
+                            article.line_of(field),
+                        )
                     )
                 elif field == "locations" and entity.section != "locations":
                     problems.append(
-                        Problem(article.path, field, f"{entity_id!r} is an actor, not a location")
+                        Problem(
+                            article.path,
+                            field,
+                            f"{entity_id!r} is an actor, not a location",
+                            article.line_of(field),
+                        )
                     )
     for entity in archive.entities:
         country = entities.get(entity.country) if entity.country else None
         if entity.country and (country is None or not country.is_state):
             problems.append(
                 Problem(
-                    entity.path, "country", f"{entity.country!r} is not a location of kind country"
+                    entity.path,
+                    "country",
+                    f"{entity.country!r} is not a location of kind country",
+                    entity.line_of("country"),
                 )
             )
     return problems

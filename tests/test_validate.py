@@ -140,3 +140,42 @@ def test_all_caps_alias_is_not_a_common_word(tmp_path) -> None:
     files = {"actors/us.md": ACTOR.format(name="US", aliases="[US]", extra="")}
     generation = generate(_content(tmp_path, files))
     assert not any("ordinary word" in p.message for p in generation.problems)
+
+
+@pytest.mark.parametrize(
+    ("files", "path", "field", "line"),
+    [
+        (
+            {"articles/talks.md": ARTICLE.format(title="Talks", extra="actors: [nobody]\n")},
+            "articles/talks.md",
+            "actors",
+            4,
+        ),
+        (
+            {"actors/other.md": ACTOR.format(name="Other", aliases="[Blinken]", extra="")},
+            "actors/other.md",
+            "aliases",
+            4,
+        ),
+        (
+            {
+                "actors/blinken.md": ACTOR.format(
+                    name="B", aliases="[Blinken]", extra="country: x\n"
+                )
+            },
+            "actors/blinken.md",
+            "country",
+            6,
+        ),
+        (
+            {"articles/again.md": ARTICLE.format(title="Talks", extra="")},
+            "articles/talks.md",
+            "slug",
+            2,
+        ),
+    ],
+)
+def test_cross_file_problems_name_the_line(tmp_path, files, path, field, line) -> None:
+    generation = generate(_content(tmp_path, files))
+    found = [p for p in generation.problems if p.path.endswith(path) and p.field == field]
+    assert [p.line for p in found] == [line]
