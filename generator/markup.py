@@ -8,8 +8,8 @@ import re
 # The characters that give running text a meaning in Markdown wherever they stand.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 # What makes a block of its own at the start of a line, even after a list marker:
-# a nested list item ("- x", "1. x", "1) x") or a rule ("---").
-_BLOCK_START = re.compile(r"^([-+]|\d+[.)])")
+# a nested list item ("- x", "1. x", "1) x"), a rule ("---") or an admonition ("!!! note").
+_BLOCK_START = re.compile(r"^([-+!]|\d+[.)])")
 
 
 def md_text(text: str) -> str:

@@ -8,15 +8,38 @@ length of the text, not with the number of entities.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import Entity
 
-_WORD = re.compile(r"\w+")
+
+def _combining_marks() -> str:
+    """The BMP's combining marks as a character-class body: vowel signs, niqqud, accents.
+
+    Python's ``\\w`` leaves them out, which would split "भारतीय" after its first vowel sign
+    and let an alias match inside a longer word.
+    """
+    ranges: list[tuple[int, int]] = []
+    for code in range(0x300, 0x10000):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+_WORD = re.compile(f"[\\w{_combining_marks()}]+")
 # Typographic and straight apostrophes are one character each, so folding them keeps offsets.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'"})
+
+
+def fold_alias(alias: str) -> str:
+    """The form in which aliases are compared: normalised, apostrophes folded."""
+    return unicodedata.normalize("NFC", alias).translate(_FOLD)
 
 
 @dataclass(frozen=True)
@@ -30,7 +53,10 @@ class Match:
 
 
 def _is_word_char(text: str, index: int) -> bool:
-    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+    if not 0 <= index < len(text):
+        return False
+    char = text[index]
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
 
 
 def _possessive_end(text: str, end: int, alias: str) -> int:
@@ -49,7 +75,7 @@ class AliasMatcher:
         index: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for entity in entities:
             for alias in entity.aliases:
-                key = alias.translate(_FOLD)
+                key = fold_alias(alias)
                 first = _WORD.match(key)
                 if first:
                     index[first.group()].append((key, entity.id))

@@ -41,7 +41,9 @@ def content_dir(config) -> Path:
 def pin_build_date(generation: Generation) -> None:
     """Make MkDocs' build date the newest article's, so two builds are byte-identical."""
     if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
-        os.environ["SOURCE_DATE_EPOCH"] = str(calendar.timegm(generation.latest.timetuple()))
+        epoch = calendar.timegm(generation.latest.timetuple())
+        # MkDocs writes the date into a gzip header, which holds 0 … 2**32 - 1 seconds.
+        os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
 
 
 def on_config(config):

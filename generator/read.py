@@ -85,10 +85,24 @@ def _entity(doc: Document, path: str, section: Section, entity_id: str):
     ), []  # type: ignore[arg-type]
 
 
+def _inside(path: Path, root: Path) -> bool:
+    """True when ``path``, links followed, stays inside ``root`` (a link loop does not)."""
+    try:
+        return path.resolve(strict=True).is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop, or a link to nothing
+        return False
+
+
 def _file_problems(path: Path, root: Path, shown: str) -> list[Problem]:
     """Problems with a file as a file: where it points, what it is called."""
-    if path.is_symlink() and not path.resolve().is_relative_to(root.resolve()):
-        return [Problem(shown, "file", "is a symbolic link to a file outside the content folder")]
+    if not _inside(path, root):
+        return [
+            Problem(
+                shown,
+                "file",
+                "is a symbolic link that leads outside the content folder, or nowhere",
+            )
+        ]
     if not is_valid_slug(path.stem):
         return [
             Problem(
@@ -146,6 +160,10 @@ def read_archive(content_dir: Path) -> Archive:
     for section in SECTIONS:
         folder = content_dir / section
         if not folder.is_dir():
+            continue
+        if not _inside(folder, content_dir):
+            message = "is a symbolic link to a folder outside the content folder; not read"
+            problems.append(Problem(f"{content_dir}/{section}", "file", message))
             continue
         files, found = _section_files(folder, f"{content_dir}/{section}")
         problems += found

@@ -9,6 +9,7 @@ as Markdown and keep MkDocs' table of contents.
 from __future__ import annotations
 
 import functools
+import html
 import re
 from dataclasses import dataclass
 
@@ -186,22 +187,35 @@ class _Linker:
         return [p for p in pieces if not isinstance(p, NavigableString) or str(p)]
 
 
+def _html_block(run: list[str]) -> Block | None:
+    """A run of sanitized HTML as one opaque block.
+
+    The wrapping ``div`` matters: the sanitizer can leave bare text at the top level (the
+    inside of a removed ``<section>``, say), and MkDocs would read bare text as Markdown,
+    turning ``[x](javascript:…)`` back into a live link. Inside a block-level element
+    Python-Markdown leaves everything as it is.
+    """
+    clean = sanitize("".join(run)).strip()
+    return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
+
+
 def _blocks(soup: BeautifulSoup) -> tuple[Block, ...]:
     """Split top-level nodes into headings and runs of HTML between them."""
-    blocks: list[Block] = []
+    blocks: list[Block | None] = []
     run: list[str] = []
     for node in soup.contents:
         if isinstance(node, Tag) and node.name in _HEADINGS:
-            if run:
-                blocks.append(Block("html", sanitize("".join(run))))
-                run = []
+            blocks.append(_html_block(run))
+            run = []
             # The page title is the only h1: body headings start at level 2.
             blocks.append(Block("heading", node.get_text(), max(2, int(node.name[1]))))
-        else:
+        elif isinstance(node, Tag):
             run.append(str(node))
-    if "".join(run).strip():
-        blocks.append(Block("html", sanitize("".join(run))))
-    return tuple(b for b in blocks if b.kind == "heading" or b.content.strip())
+        else:
+            # A bare string's str() is its raw text: escape it like the serializer would.
+            run.append(html.escape(str(node), quote=False))
+    blocks.append(_html_block(run))
+    return tuple(b for b in blocks if b is not None)
 
 
 def link_targets(entities: dict[str, Entity], prefix: str) -> dict[str, str]:
@@ -213,7 +227,7 @@ def render_body(
     text: str, matcher: AliasMatcher, hrefs: dict[str, str], skip: str = ""
 ) -> Rendered:
     """Render ``text``; link each entity's first mention to its ``hrefs`` target."""
-    html, problems = markdown_to_html(text)
-    soup = BeautifulSoup(html, "html.parser")
+    markup, problems = markdown_to_html(text)
+    soup = BeautifulSoup(markup, "html.parser")
     found = _Linker(matcher, hrefs, skip).visit(soup)
     return Rendered(_blocks(soup), found, problems)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from importlib import resources
 
+from generator.matcher import fold_alias
 from generator.model import Archive, Article, Entity, Problem
 
 _COMMON_WORDS = frozenset(
@@ -17,8 +17,8 @@ _COMMON_WORDS = frozenset(
 
 
 def alias_key(alias: str) -> str:
-    """The form two aliases must not share: normalised, apostrophes folded."""
-    return unicodedata.normalize("NFC", alias).replace("’", "'")
+    """The form two aliases must not share: the one the matcher compares."""
+    return fold_alias(alias)
 
 
 def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:

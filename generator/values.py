@@ -21,6 +21,8 @@ Messages = list[tuple[str, str]]
 MAX_LINE_LENGTH = 2000
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Control characters (tab and newline aside), non-characters and lone surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 
 
 def describe(value: object) -> str:
@@ -44,6 +46,10 @@ def _text(name: str, value: object) -> tuple[str | None, Messages]:
     """A one-line string, whitespace folded, NFC-normalised."""
     if not isinstance(value, str):
         return None, [(name, f"expected text, got {describe(value)}")]
+    # YAML escapes ("\0", "\e", "\ud800") bring in what the file's bytes may not contain.
+    bad = _UNPRINTABLE.search(value)
+    if bad:
+        return None, [(name, f"character U+{ord(bad.group()):04X} is not allowed")]
     folded = " ".join(unicodedata.normalize("NFC", value).split())
     if not folded:
         return None, [(name, "is empty")]
@@ -81,7 +87,10 @@ def _url(name: str, value: object) -> tuple[str | None, Messages]:
     text, messages = _text(name, value)
     if text is None:
         return None, messages
-    parts = urlsplit(text)
+    try:
+        parts = urlsplit(text)
+    except ValueError:  # e.g. an unbalanced "[" in the host
+        return None, [(name, f"{text!r} is not an http(s) URL")]
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in text:
         return None, [(name, f"{text!r} is not an http(s) URL")]
     return text, []
@@ -123,7 +132,10 @@ def _alias(name: str, value: object) -> tuple[str | None, Messages]:
     text, messages = _text(name, value)
     if text is None:
         return None, messages
-    if not (text[0].isalnum() and (text[-1].isalnum() or text[-1] == ".")):
+    last = text[-1]
+    # A vowel sign or other combining mark may end a word (Hindi "मोदी").
+    ends_a_word = last.isalnum() or last == "." or unicodedata.category(last).startswith("M")
+    if not (text[0].isalnum() and ends_a_word):
         return None, [
             (name, f"{text!r} must begin with a letter or digit and end with one (or a full stop)")
         ]

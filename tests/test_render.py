@@ -124,7 +124,7 @@ def test_active_content_is_removed(payload: str) -> None:
 
 def test_text_about_script_still_reads_correctly() -> None:
     _, soup = _render("Write `<script>` in code, or say &lt;script&gt; in prose.")
-    assert soup.get_text() == "Write <script> in code, or say <script> in prose."
+    assert soup.get_text().strip() == "Write <script> in code, or say <script> in prose."
 
 
 _PROSE = st.lists(

@@ -12,7 +12,7 @@ from generator.pages.common import Page, blocks_markdown, front_matter, time_tag
 from generator.render import Block
 
 # Our own sanitized output, so a regular expression is enough to read its first paragraph.
-_FIRST_PARAGRAPH = re.compile(r"^\s*<p>(.*?)</p>", re.DOTALL)
+_FIRST_PARAGRAPH = re.compile(r"^\s*(?:<div[^>]*>\s*)?<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 BOX_TITLES = {"actors": "Actors in this article", "locations": "Locations in this article"}
 

@@ -126,7 +126,9 @@ def _cached_map(lat: float, lon: float, name: str) -> str:
 
 def figure(svg: str, kind: str) -> str:
     """An SVG as a block of its own: Python-Markdown passes it through only inside a div."""
-    return f'<div class="ea-figure ea-figure--{kind}">\n{svg}\n</div>' if svg else ""
+    # Chart labels and map grid numbers are no words anyone searches for.
+    div = f'<div class="ea-figure ea-figure--{kind}" data-search-exclude>'
+    return f"{div}\n{svg}\n</div>" if svg else ""
 
 
 def node(entity: Entity, prefix: str = "../../") -> Node:
