@@ -5,7 +5,9 @@
   "use strict";
 
   const config = document.getElementById("__config");
-  const base = new URL((config ? JSON.parse(config.textContent).base : ".") + "/", location.href);
+  const root = config ? JSON.parse(config.textContent).base : ".";
+  // "/" on the 404 page: adding a slash there would make "//", a protocol-relative URL.
+  const base = new URL(root.endsWith("/") ? root : `${root}/`, location.href);
   let data = null;
   let card = null;
   let owner = null;
