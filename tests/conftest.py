@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from watch import Watch
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = REPO / "tests" / "sample" / "content"
@@ -132,3 +133,9 @@ def browser_type_launch_args(browser_type_launch_args: dict, playwright) -> dict
         bundled = None
     executable = find_chromium(bundled)
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def watch(page) -> Iterator[Watch]:
+    """Console errors, uncaught exceptions, failed, missing or non-local requests of ``page``."""
+    yield Watch().attach(page)

@@ -7,12 +7,9 @@ one (``$CHROMIUM`` or ``/usr/bin/chromium``) or Playwright's own. A missing brow
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
+from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
@@ -21,57 +18,6 @@ NETANYAHU_SENTENCE = (
     "But a day after Blinken said US ally Israel was on board, Prime Minister Benjamin "
     "Netanyahu was quoted by Israeli media as disagreeing on a key sticking point."
 )
-
-
-@dataclass
-class Watch:
-    """Everything that went wrong on the pages a test visited."""
-
-    problems: list[str] = field(default_factory=list)
-    visited: list[str] = field(default_factory=list)
-
-    def console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text} ({message.location})")
-
-    def page_error(self, error: Exception) -> None:
-        self.problems.append(f"uncaught exception: {error}")
-
-    def request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme not in ("data", "blob") and parts.hostname != "127.0.0.1":
-            self.problems.append(f"request left 127.0.0.1: {request.url}")
-
-    def failed(self, request: Request) -> None:
-        # Leaving a page cancels what it was still loading (a preview fetched on hover just
-        # before the click); missing files show up as HTTP errors in `response` instead.
-        if request.failure != "net::ERR_ABORTED":
-            self.problems.append(f"request failed: {request.url} ({request.failure})")
-
-    def response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def navigated(self, frame) -> None:
-        if frame.parent_frame is None:
-            self.visited.append(frame.url)
-
-    def assert_clean(self) -> None:
-        assert self.visited, "no page was visited"
-        assert self.problems == [], f"on {self.visited}:\n" + "\n".join(self.problems)
-
-
-@pytest.fixture
-def watch(page: Page) -> Iterator[Watch]:
-    """Record console errors, failed or non-local requests on every page of ``page``."""
-    seen = Watch()
-    page.on("console", seen.console)
-    page.on("pageerror", seen.page_error)
-    page.on("request", seen.request)
-    page.on("requestfailed", seen.failed)
-    page.on("response", seen.response)
-    page.on("framenavigated", seen.navigated)
-    yield seen
 
 
 def test_search_finds_the_corridor_by_alias_prefix_and_opens_it(page: Page, watch, tmp_path):

@@ -12,13 +12,12 @@ import os
 import re
 import struct
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import ConsoleMessage, Page, Request, Response, expect
+from playwright.sync_api import Page, expect
+from watch import Watch
 
 pytestmark = pytest.mark.browser
 
@@ -29,47 +28,6 @@ ARTICLE = f"/articles/{SEED_SLUG}/"
 ACTOR = "/actors/benjamin-netanyahu/"
 LOCATION = "/locations/rafah/"
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-@dataclass
-class Watch:
-    """Console errors, uncaught exceptions, failed, missing or non-local requests."""
-
-    problems: list[str] = field(default_factory=list)
-
-    def console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.problems.append(f"console error: {message.text} ({message.location})")
-
-    def page_error(self, error: Exception) -> None:
-        self.problems.append(f"uncaught exception: {error}")
-
-    def request(self, request: Request) -> None:
-        parts = urlsplit(request.url)
-        if parts.scheme not in ("data", "blob") and parts.hostname != "127.0.0.1":
-            self.problems.append(f"request left 127.0.0.1: {request.url}")
-
-    def failed(self, request: Request) -> None:
-        if request.failure != "net::ERR_ABORTED":  # cancelled by leaving the page
-            self.problems.append(f"request failed: {request.url} ({request.failure})")
-
-    def response(self, response: Response) -> None:
-        if response.status >= 400:
-            self.problems.append(f"HTTP {response.status}: {response.url}")
-
-    def assert_clean(self) -> None:
-        assert self.problems == [], "\n".join(self.problems)
-
-
-@pytest.fixture
-def watch(page: Page) -> Iterator[Watch]:
-    seen = Watch()
-    page.on("console", seen.console)
-    page.on("pageerror", seen.page_error)
-    page.on("request", seen.request)
-    page.on("requestfailed", seen.failed)
-    page.on("response", seen.response)
-    yield seen
 
 
 def ready(page: Page, path: str) -> None:
@@ -404,9 +362,7 @@ def test_readme_screenshot(browser, base_url, tmp_path, name):
         base_url=base_url, viewport={"width": 1280, "height": height}, color_scheme=scheme
     )
     page = context.new_page()
-    seen = Watch()
-    page.on("console", seen.console)
-    page.on("pageerror", seen.page_error)
+    seen = Watch().attach(page)
     ready(page, path)
     page.wait_for_load_state("networkidle")
     if scroll_to:  # leave room under the header

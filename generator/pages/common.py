@@ -7,22 +7,8 @@ import json
 from dataclasses import dataclass
 
 from generator.markup import html_text, md_text
+from generator.months import MONTHS
 from generator.render import Block
-
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True)

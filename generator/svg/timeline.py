@@ -7,22 +7,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.months import MONTHS
 from generator.svg._svg import chart_id, esc, num, plural, svg_root
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 # Up to this many months from the first mention to the last, one bar per month; beyond, per year.
 MAX_MONTHS = 36
 
