@@ -339,3 +339,11 @@ def test_an_optional_ner_pipeline_adds_names_and_labels():
         ("Blackwell", "actor", ""),
         ("Hezbollah", "actor", "organisation"),
     ]
+
+
+def test_subheadings_are_not_names_and_examples_stay_in_their_paragraph():
+    body = "Talks stalled.\n\n## Sticking Point\n\nHamas said Marwan Osei would travel."
+    result = suggest([article("a", body)], [], PLACES)
+    names = {c.name: c.example for c in result.candidates}
+    assert "Sticking Point" not in names and "Point" not in names
+    assert names["Marwan Osei"] == "Hamas said Marwan Osei would travel."

@@ -142,12 +142,20 @@ def _occurrences(
     return found
 
 
+def _sentence_around(text: str, offset: int) -> str:
+    """The sentence at ``offset``, never running across a paragraph or heading break."""
+    begin = text.rfind("\n\n", 0, offset) + 1
+    stop = text.find("\n\n", offset)
+    paragraph = text[begin : stop if stop != -1 else len(text)]
+    start, end = sentence_at(paragraph, offset - begin)
+    return " ".join(paragraph[start:end].split())
+
+
 def _candidate(group: Group, guess: Guess, occurrences: list[_Occurrence]) -> Candidate:
     first = min(occurrences, key=lambda o: o.order) if occurrences else None
     example = ""
     if first is not None:
-        start, end = sentence_at(first.segment.plain, first.start)
-        example = " ".join(first.segment.plain[start:end].split())
+        example = _sentence_around(first.segment.plain, first.start)
     name = group.name
     return Candidate(
         name=name,

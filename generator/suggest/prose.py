@@ -120,13 +120,20 @@ def is_title_case(text: str) -> bool:
     return small_capitalised and capitalised >= 0.75 * len(long_words)
 
 
+def is_subheading(text: str) -> bool:
+    """A short single line without a full stop: a subheading, whose capitals mean nothing."""
+    line = text.strip()
+    return "\n" not in line and len(line.split()) <= 8 and not line.endswith((".", "!", "?", ":"))
+
+
 def blocks(text: str) -> Iterator[Block]:
     """The paragraphs of ``text`` (separated by blank lines), each headings line on its own."""
     start = 0
     for match in [*_BLOCK_BREAK.finditer(text), None]:
         end = match.start() if match else len(text)
-        if text[start:end].strip():
-            yield Block(start, end, is_title_case(text[start:end]))
+        piece = text[start:end]
+        if piece.strip():
+            yield Block(start, end, is_title_case(piece) or is_subheading(piece))
         if match:
             start = match.end()
 
