@@ -58,3 +58,11 @@ def golden(session: nox.Session) -> None:
     """Regenerate the golden Markdown files after an intended change; review the diff."""
     session.install("-e", ".[test]")
     session.run("pytest", "tests/test_golden.py", env={"UPDATE_GOLDEN": "1"})
+
+
+@nox.session(python=PYTHON)
+def bench(session: nox.Session) -> None:
+    """Build benchmarks on synthetic archives: ``nox -s bench -- --sizes 100 1000 10000``."""
+    session.install("-e", ".")
+    args = session.posargs or ["--sizes", "100", "1000"]
+    session.run("python", "-m", "benchmarks.run", *args, env=QUIET_MKDOCS)

@@ -1,0 +1,1 @@
+"""Build benchmarks: a synthetic archive generator and a runner (``python -m benchmarks.run``)."""

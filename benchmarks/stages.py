@@ -1,0 +1,100 @@
+"""Measured stages, each run by ``benchmarks.run`` in a process of its own.
+
+``python -m benchmarks.stages generate CONTENT DOCS RESULT.json``
+    read + generate + write_pages into DOCS, each timed (wall and CPU), one generator run.
+``python -m benchmarks.stages cli RESULT.json -- ARGS…``
+    the product's own CLI (``python -m generator ARGS…``) with timers wrapped around
+    ``generate``, ``write_pages`` and MkDocs' ``build``, so the stages of a real
+    ``explainer build`` can be told apart. The wrappers only record time.
+
+Each writes a JSON object to RESULT.json; the parent measures the whole process (wall, CPU,
+peak memory).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def _generate(content: Path, docs: Path, result: Path) -> int:
+    from generator.build import generate_archive
+    from generator.read import read_archive
+    from generator.write import write_pages
+
+    marks = [(time.perf_counter(), time.process_time())]
+    archive = read_archive(content)
+    marks.append((time.perf_counter(), time.process_time()))
+    generation = generate_archive(archive)
+    marks.append((time.perf_counter(), time.process_time()))
+    if generation.errors:
+        print(*(p.format() for p in generation.errors[:20]), sep="\n", file=sys.stderr)
+        return 1
+    report = write_pages(generation.pages, docs)
+    marks.append((time.perf_counter(), time.process_time()))
+    data = {
+        "pages": len(generation.pages),
+        "written": len(report.written),
+        "unchanged": report.unchanged,
+        "removed": len(report.removed),
+        "warnings": sum(1 for p in generation.problems if p.severity == "warning"),
+        "markdown_bytes": sum(len(p.text.encode("utf-8")) for p in generation.pages),
+    }
+    for name, (a, b) in zip(("read", "generate", "write"), itertools.pairwise(marks), strict=True):
+        data[f"{name}_s"], data[f"{name}_cpu"] = b[0] - a[0], b[1] - a[1]
+    data["stage_s"] = marks[-1][0] - marks[0][0]
+    data["stage_cpu"] = marks[-1][1] - marks[0][1]
+    result.write_text(json.dumps(data))
+    return 0
+
+
+def _cli(result: Path, argv: list[str]) -> int:
+    start = time.perf_counter()
+    # Per call: [wall seconds, CPU seconds of this process].
+    calls: dict[str, list[list[float]]] = {"generate": [], "write_pages": [], "mkdocs_build": []}
+
+    def timed(name, function):
+        def wrapper(*args, **kwargs):
+            wall, cpu = time.perf_counter(), time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                calls[name].append([time.perf_counter() - wall, time.process_time() - cpu])
+
+        return wrapper
+
+    # Patched before the CLI and the MkDocs hook import them by name.
+    import mkdocs.commands.build
+
+    import generator.build
+    import generator.write
+
+    generator.build.generate = timed("generate", generator.build.generate)
+    generator.write.write_pages = timed("write_pages", generator.write.write_pages)
+    mkdocs.commands.build.build = timed("mkdocs_build", mkdocs.commands.build.build)
+    from generator.cli import main
+
+    began = time.perf_counter()
+    status = main(argv)
+    ended = time.perf_counter()
+    result.write_text(
+        json.dumps({"imports_s": began - start, "main_s": ended - began, "status": status, **calls})
+    )
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["generate"] and len(args) == 4:
+        return _generate(Path(args[1]), Path(args[2]), Path(args[3]))
+    if args[:1] == ["cli"] and len(args) >= 3 and args[2] == "--":
+        return _cli(Path(args[1]), args[3:])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
