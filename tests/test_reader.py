@@ -383,3 +383,18 @@ def test_readme_screenshot(browser, base_url, tmp_path, name):
     seen.assert_clean()
     assert png_size(shot) == (1280, height) and height <= 1600
     assert 20_000 < shot.stat().st_size < MAX_BYTES, shot.stat().st_size
+
+
+def test_a_preview_near_the_bottom_of_the_window_opens_above_the_link(page: Page, watch):
+    page.set_viewport_size({"width": 1280, "height": 500})
+    ready(page, ARTICLE)
+    mention = page.locator("article a.ea-mention").first
+    # Put the link at the bottom edge of the window.
+    mention.evaluate("el => window.scrollBy(0, el.getBoundingClientRect().bottom - 490)")
+    mention.hover()
+    card = page.locator(".ea-preview")
+    expect(card).to_be_visible()
+    link_box, card_box = mention.bounding_box(), card.bounding_box()
+    assert card_box["y"] + card_box["height"] <= link_box["y"]
+    assert card_box["y"] >= 0
+    watch.assert_clean()

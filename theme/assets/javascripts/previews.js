@@ -56,7 +56,12 @@
     box.style.width = `${width}px`;
     const left = Math.max(8, Math.min(rect.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - width - 8));
     box.style.left = `${left}px`;
-    box.style.top = `${rect.bottom + window.scrollY + 6}px`;
+    // Below the link, unless the card would run off the bottom of the window and fits above.
+    const below = rect.bottom + 6;
+    const fitsBelow = below + box.offsetHeight <= document.documentElement.clientHeight;
+    const above = rect.top - box.offsetHeight - 6;
+    const top = fitsBelow || above < 0 ? below : above;
+    box.style.top = `${top + window.scrollY}px`;
   }
 
   async function show(link) {
