@@ -29,6 +29,8 @@ class Generation:
     pages: tuple[Page, ...]
     problems: tuple[Problem, ...]
     latest: dt.date | None = None
+    # How many files were written, once the pages themselves have been let go.
+    written: int = 0
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -88,6 +90,11 @@ class _RenderMemo:
 
 
 _MEMO = _RenderMemo()
+
+
+def forget_rendered() -> None:
+    """Drop the rendered bodies kept for ``serve`` (a one-off build needs the memory back)."""
+    _MEMO.glossary, _MEMO.bodies = (), {}
 
 
 def _glossary_key(archive: Archive) -> tuple:

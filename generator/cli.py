@@ -65,7 +65,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if site is None:
         print("explainer: nothing was built; fix the errors above", file=sys.stderr)
         return 1
-    print(f"explainer: built {len(generation.pages)} files into {site}")
+    print(f"explainer: built {generation.written} files into {site}")
     return 0
 
 

@@ -10,8 +10,9 @@ from generator.crossref import ArticleMentions
 from generator.model import Article
 
 RELATED_LIMIT = 5
-# Below this many articles every entity may suggest related ones.
-COMMON_FLOOR = 100
+# An entity named in more articles than this suggests no related ones: a fixed bound keeps
+# the work linear (a bound growing with the archive made it quadratic at 10,000 articles).
+COMMON_LIMIT = 200
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, .
         for entity_id in {m.entity_id for m in item.mentions}:
             by_entity[entity_id].append(item)
     weight = {e: math.log((1 + total) / len(found)) for e, found in by_entity.items()}
-    common = max(COMMON_FLOOR, total // 10)
+    common = COMMON_LIMIT
     related: dict[str, tuple[Article, ...]] = {}
     for item in items:
         scores: dict[str, float] = defaultdict(float)

@@ -6,9 +6,10 @@ import os
 import shutil
 import tempfile
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
-from generator.build import Generation, generate
+from generator.build import Generation, forget_rendered, generate
 from generator.emit import DEFAULT_SITE_URL
 from generator.mkdocs_hook import CONTENT_ENV, PREGENERATED_ENV, pin_build_date
 from generator.progress import Progress
@@ -89,6 +90,11 @@ def build_site(
         return generation, None
     write_pages(generation.pages, Path(config.docs_dir))
     pin_build_date(generation)
+    # MkDocs reads the pages back from disk: free them and the render memo before it runs
+    # (about 430 MB at 10,000 articles).
+    written = len(generation.pages)
+    generation = replace(generation, pages=(), written=written)
+    forget_rendered()
     target = Path(site_dir or config.site_dir).resolve()
     _run_mkdocs(config, target)
     return generation, target
