@@ -1,6 +1,7 @@
 """Build benchmarks: the archive against a bare mkdocs-material build of the same pages.
 
-``python -m benchmarks.run --sizes 100 1000 [10000] [--repeat R] [--output FILE.md]``
+``python -m benchmarks.run --sizes 100 1000 [10000] [--repeat R] [--output FILE.md] [--json F]``
+``python -m benchmarks.run --report A.json B.json [--output FILE.md]`` (one table of saved runs)
 
 For each size N, in one run, on synthetic archives from :mod:`benchmarks.synthetic`:
 
@@ -13,7 +14,8 @@ For each size N, in one run, on synthetic archives from :mod:`benchmarks.synthet
   ``mkdocs.yml`` minus its hook (same theme, nav, plugins and extensions).
 - the same three for the **no-glossary** archive: the same article files, no glossary entries.
 - **one-edit rebuild**: after the full build, one article gains a sentence; generate + write
-  into the same docs folder (how many files change), then ``mkdocs build --dirty``.
+  into the same docs folder (how many files change), then ``mkdocs build --dirty``; and the
+  same edit regenerated in a warm process, as ``explainer serve`` does.
 
 Peak memory is the maximum resident set size of each subprocess (``wait4``). Times are wall
 clock; with ``--repeat R`` each build runs R times, interleaved, and the fastest counts.
@@ -171,6 +173,9 @@ def _edit(folder: Path, content: Path) -> dict:
     after = _site_stats(folder / "site-bare")
     # Again with nothing changed: the cost of a no-op regeneration.
     noop = _measure(stage, result)
+    # Under `explainer serve` the process stays up between edits (and may memoise).
+    warm = [py, "-m", "benchmarks.stages", "warm-edit", str(content), str(docs), str(result)]
+    served = _measure(warm, result)
     return {
         "article": edited.name,
         "gen_s": gen.data["stage_s"],
@@ -183,6 +188,9 @@ def _edit(folder: Path, content: Path) -> dict:
         "dirty_cpu": dirty_run.cpu_s,
         "dirty_peak_mb": dirty_run.peak_mb,
         "index_docs_after": after["index_docs"],
+        "warm_s": served.data["warm_s"],
+        "warm_cpu": served.data["warm_cpu"],
+        "warm_written": served.data["written"],
     }
 
 
@@ -213,17 +221,19 @@ def fingerprint(root: Path = ROOT) -> str:
 
 
 def _commit(root: Path = ROOT) -> str:
-    """The checked-out commit, read-only; "n/a" outside a git work tree."""
+    """The checked-out commit (read-only git), "+changes" when the measured sources differ."""
+
+    def git(*args: str) -> str:
+        command = ["git", "-C", str(root), *args]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
     try:
-        out = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
+        commit = git("rev-parse", "--short", "HEAD").strip()
+        paths = ("generator", "theme", "mkdocs.yml", "pyproject.toml")
+        dirty = git("status", "--porcelain", "--", *paths).strip()
     except (OSError, subprocess.CalledProcessError):
         return "n/a"
-    return out.stdout.strip()
+    return commit + ("+changes" if dirty else "")
 
 
 # --- reporting -------------------------------------------------------------------------------
@@ -260,6 +270,7 @@ def machine() -> dict:
         "mkdocs-material": version("mkdocs-material"),
         "markdown": version("markdown"),
         "load": " / ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "date": dt.date.today().isoformat(),
         "commit": _commit(),
         "fingerprint": fingerprint(),
     }
@@ -354,15 +365,20 @@ def _ratio_line(n: int, label: str, a: dict, b: dict) -> str:
     )
 
 
-def report(results: list[dict], info: dict, repeat: int, seed: int = 0) -> str:
+def report(results: list[dict], info: dict, seed: int = 0) -> str:
+    repeats = sorted({r.get("repeat", 1) for r in results})
+    if len(repeats) == 1:
+        runs = f"fastest of {repeats[0]} run{'s' if repeats[0] > 1 else ''} per build"
+    else:
+        runs = "fastest of " + ", ".join(f"{r.get('repeat', 1)} (N={r['n']:,})" for r in results)
+        runs += " runs per build"
     lines = [
         "## Build benchmark",
         "",
         f"Machine: {info['cores']} cores ({info['cpu']}), {info['memory']} RAM, {info['os']}; "
         f"Python {info['python']}, mkdocs {info['mkdocs']}, mkdocs-material "
         f"{info['mkdocs-material']}, Markdown {info['markdown']}. Load average at the end: "
-        f"{info['load']}. {dt.date.today().isoformat()}; fastest of {repeat} "
-        f"run{'s' if repeat > 1 else ''} per build. Product: commit {info['commit']}, "
+        f"{info['load']}. {info.get('date', '')}; {runs}. Product: commit {info['commit']}, "
         f"sources fingerprint {info['fingerprint']}.",
         "",
         f"Synthetic archives from `benchmarks/synthetic.py` (seed {seed}): N articles of "
@@ -402,8 +418,9 @@ def report(results: list[dict], info: dict, repeat: int, seed: int = 0) -> str:
         "One edit (a sentence appended to one article) after a full build, same docs folder:",
         "",
         "| N | generate+write s | files rewritten | `mkdocs build --dirty` s | dirty ÷ full bare "
-        "| index entries after dirty / full | no-op generate+write s (rewritten) |",
-        "|---|--:|--:|--:|--:|--:|--:|",
+        "| index entries after dirty / full | no-op generate+write s (rewritten) "
+        "| same edit in a warm process, as under serve: s (rewritten) |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     for r in results:
         e, bare = r["edit"], r["glossary"]["bare"]
@@ -411,7 +428,8 @@ def report(results: list[dict], info: dict, repeat: int, seed: int = 0) -> str:
             f"| {r['n']:,} | {e['gen_s']:.1f} ({e['gen_cpu']:.1f}) | {e['written']} | "
             f"{e['dirty_s']:.1f} ({e['dirty_cpu']:.1f}) | "
             f"{_ratio(e['dirty_cpu'], bare['cpu_s'])} | {e['index_docs_after']:,} / "
-            f"{bare['site']['index_docs']:,} | {e['noop_gen_s']:.1f} ({e['noop_written']}) |"
+            f"{bare['site']['index_docs']:,} | {e['noop_gen_s']:.1f} ({e['noop_written']}) | "
+            + (f"{e['warm_s']:.1f} ({e['warm_written']}) |" if "warm_s" in e else "– |")
         )
     lines += ["", *targets(results), "", *notes(results)]
     return "\n".join(lines) + "\n"
@@ -486,7 +504,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write every raw figure here")
     parser.add_argument("--workdir", type=Path, help="keep archives and sites here")
+    parser.add_argument(
+        "--report", type=Path, nargs="+", metavar="JSON", help="only print a report of saved runs"
+    )
     args = parser.parse_args(argv)
+    if args.report:
+        saved = [json.loads(path.read_text()) for path in args.report]
+        results = sorted((r for run in saved for r in run["results"]), key=lambda r: r["n"])
+        text = report(results, saved[0]["machine"], args.seed)
+        print(text)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        return 0
     work = args.workdir or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     results = []
@@ -495,17 +524,18 @@ def main(argv: list[str] | None = None) -> int:
             began, before = time.perf_counter(), fingerprint()
             results.append(measure_size(n, work, args.repeat, args.seed))
             results[-1]["product"] = {"before": before, "after": fingerprint()}
+            results[-1]["repeat"] = args.repeat
             print(f"  N={n}: {time.perf_counter() - began:.0f} s", file=sys.stderr)
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     info = machine()
-    text = report(results, info, args.repeat, args.seed)
+    text = report(results, info, args.seed)
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     if args.json:
-        args.json.write_text(json.dumps({"machine": info, "results": results}, indent=2))
+        args.json.write_text(json.dumps({"machine": info, "results": results}, indent=1))
     return 0
 
 

@@ -2,6 +2,9 @@
 
 ``python -m benchmarks.stages generate CONTENT DOCS RESULT.json``
     read + generate + write_pages into DOCS, each timed (wall and CPU), one generator run.
+``python -m benchmarks.stages warm-edit CONTENT DOCS RESULT.json``
+    as under ``explainer serve``: generate + write, edit one article, then generate + write
+    again in the same (warm) process, timing the second run.
 ``python -m benchmarks.stages cli RESULT.json -- ARGS…``
     the product's own CLI (``python -m generator ARGS…``) with timers wrapped around
     ``generate``, ``write_pages`` and MkDocs' ``build``, so the stages of a real
@@ -51,6 +54,29 @@ def _generate(content: Path, docs: Path, result: Path) -> int:
     return 0
 
 
+def _warm_edit(content: Path, docs: Path, result: Path) -> int:
+    """As under ``explainer serve``: generate once, edit one article, generate again."""
+    from benchmarks.synthetic import edit_one_article
+    from generator.build import generate
+    from generator.write import write_pages
+
+    marks = [(time.perf_counter(), time.process_time())]
+    write_pages(generate(content).pages, docs)
+    marks.append((time.perf_counter(), time.process_time()))
+    edit_one_article(content)
+    marks.append((time.perf_counter(), time.process_time()))
+    report = write_pages(generate(content).pages, docs)
+    marks.append((time.perf_counter(), time.process_time()))
+    data = {
+        "first_s": marks[1][0] - marks[0][0],
+        "warm_s": marks[3][0] - marks[2][0],
+        "warm_cpu": marks[3][1] - marks[2][1],
+        "written": len(report.written),
+    }
+    result.write_text(json.dumps(data))
+    return 0
+
+
 def _cli(result: Path, argv: list[str]) -> int:
     start = time.perf_counter()
     # Per call: [wall seconds, CPU seconds of this process].
@@ -90,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args[:1] == ["generate"] and len(args) == 4:
         return _generate(Path(args[1]), Path(args[2]), Path(args[3]))
+    if args[:1] == ["warm-edit"] and len(args) == 4:
+        return _warm_edit(Path(args[1]), Path(args[2]), Path(args[3]))
     if args[:1] == ["cli"] and len(args) >= 3 and args[2] == "--":
         return _cli(Path(args[1]), args[3:])
     print(__doc__, file=sys.stderr)
