@@ -44,11 +44,3 @@ def md_target(from_src: str, to_src: str) -> str:
     while common < min(len(here), len(there) - 1) and here[common] == there[common]:
         common += 1
     return "/".join([".."] * (len(here) - common) + there[common:])
-
-
-def page_url_prefix(src: str) -> str:
-    """The relative path from the page built from ``src`` to the site root."""
-    if src == "index.md":
-        return ""
-    depth = src.count("/") + (0 if src.endswith("/index.md") else 1)
-    return "../" * depth

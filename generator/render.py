@@ -112,10 +112,6 @@ def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
     return sanitize(raw), _removed(raw, text)
 
 
-def _skipped(node: NavigableString, tags: frozenset[str]) -> bool:
-    return any(parent.name in tags for parent in node.parents)
-
-
 def _context(node: NavigableString) -> tuple[str, int]:
     """The text of the block around ``node`` and the offset of ``node`` in it."""
     block = next((p for p in node.parents if p.name in _CONTEXT), node.parent)
@@ -152,24 +148,31 @@ class _Linker:
     def visit(self, soup: BeautifulSoup) -> tuple[Found, ...]:
         """Link ``soup`` in place; return each entity's first mention in document order."""
         for node in list(soup.find_all(string=True)):
-            if type(node) is NavigableString and not _skipped(node, _NO_MATCH):
-                self._visit_text(soup, node)
+            if type(node) is NavigableString:
+                # One walk up the tree tells where the text stands: code, heading, link.
+                around = {parent.name for parent in node.parents}
+                if not around & _NO_MATCH:
+                    self._visit_text(soup, node, around)
         extra = [f for key, f in self.in_headings.items() if key not in self.found]
         return (*self.found.values(), *extra)
 
-    def _visit_text(self, soup: BeautifulSoup, node: NavigableString) -> None:
+    def _visit_text(self, soup: BeautifulSoup, node: NavigableString, around: set[str]) -> None:
         matches = [m for m in self.matcher.find(str(node)) if m.entity_id != self.skip]
-        record = self.in_headings if _skipped(node, _HEADING_TAGS) else self.found
+        if not matches:
+            return
+        record = self.in_headings if around & _HEADING_TAGS else self.found
         for match in matches:
             if match.entity_id not in record:
                 text, offset = _context(node)
                 record[match.entity_id] = found_in(text, match, offset)
-        if _skipped(node, _NO_LINK):
+        if around & _NO_LINK:
             return
-        to_link = [m for m in matches if m.entity_id not in self.linked]
-        to_link = list({m.entity_id: m for m in reversed(to_link)}.values())[::-1]
-        if to_link:
-            node.replace_with(*self._pieces(soup, str(node), to_link))
+        first: dict[str, Match] = {}
+        for match in matches:
+            if match.entity_id not in self.linked:
+                first.setdefault(match.entity_id, match)
+        if first:
+            node.replace_with(*self._pieces(soup, str(node), list(first.values())))
 
     def _pieces(self, soup: BeautifulSoup, text: str, matches: list[Match]) -> list:
         pieces: list = []

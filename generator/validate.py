@@ -16,11 +16,6 @@ _COMMON_WORDS = frozenset(
 )
 
 
-def alias_key(alias: str) -> str:
-    """The form two aliases must not share: the one the matcher compares."""
-    return fold_alias(alias)
-
-
 def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
     seen: dict[str, Article] = {}
     problems = []
@@ -63,7 +58,7 @@ def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
     problems = []
     for entity in sorted(entities, key=lambda e: e.path):
         for alias in entity.aliases:
-            key = alias_key(alias)
+            key = fold_alias(alias)  # the form the matcher compares
             other = owner.setdefault(key, entity)
             if other is not entity:
                 problems.append(

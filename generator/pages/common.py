@@ -7,8 +7,8 @@ import json
 from dataclasses import dataclass
 
 from generator.markup import html_text, md_text
-from generator.months import MONTHS
 from generator.render import Block
+from generator.wording import MONTHS, plural  # noqa: F401 - re-exported for the pages
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,3 @@ def blocks_markdown(blocks: tuple[Block, ...]) -> str:
         else:
             parts.append(block.content.strip())
     return "\n\n".join(parts)
-
-
-def plural(count: int, word: str) -> str:
-    """``1 article``, ``3 articles``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import math
 from urllib.parse import urlsplit
+
+from generator.markup import html_text
 
 # Colours follow Material's palette where it defines one, so charts switch with the light
 # and dark schemes; the fallbacks serve a page without Material. Text uses currentColor; a
@@ -30,7 +31,7 @@ SAFE_SCHEMES = ("", "http", "https", "mailto")
 
 def esc(text: object) -> str:
     """``text`` escaped for XML element content or a double-quoted attribute."""
-    return html.escape(str(text), quote=True)
+    return html_text(str(text))
 
 
 def num(value: float) -> str:
@@ -101,8 +102,3 @@ def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis (the full text goes in a tooltip)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def plural(count: int, word: str, many: str = "") -> str:
-    """``1 article``, ``3 articles``; ``many`` for an irregular plural."""
-    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -17,10 +17,10 @@ from generator.svg._svg import (
     esc,
     halo_text,
     num,
-    plural,
     shorten,
     svg_root,
 )
+from generator.wording import plural
 
 GROUPS = ("actor", "location")
 CLASSES = {"actor": "ea-a", "location": "ea-l"}

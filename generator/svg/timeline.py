@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.months import MONTHS
-from generator.svg._svg import chart_id, esc, num, plural, svg_root
+from generator.svg._svg import chart_id, esc, num, svg_root
+from generator.wording import MONTHS, plural
 
 # Up to this many months from the first mention to the last, one bar per month; beyond, per year.
 MAX_MONTHS = 36
