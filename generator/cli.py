@@ -73,7 +73,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the site locally with live reload."""
     from generator.site import serve_site
 
-    serve_site(_config_file(args), args.content, args.dev_addr)
+    serve_site(_config_file(args), args.content, args.dev_addr, dirty=not args.full_rebuilds)
     return 0
 
 
@@ -115,6 +115,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_content(serve)
     serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
+    serve.add_argument(
+        "--full-rebuilds",
+        action="store_true",
+        help="rebuild every page on each change (default: only the pages that changed)",
+    )
     serve.set_defaults(run=cmd_serve)
 
     check = commands.add_parser("check", help="report every problem in the content")

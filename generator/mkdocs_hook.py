@@ -1,8 +1,9 @@
 """The thin adapter that lets plain ``mkdocs build`` and ``mkdocs serve`` run the generator.
 
 Everything it does is call the pure pipeline: generate the pages from the content folder
-into ``docs_dir`` before MkDocs reads it, and ask ``serve`` to watch the content folder.
-Content errors stop the build before MkDocs cleans or writes the site folder.
+into ``docs_dir`` before MkDocs reads it, ask ``serve`` to watch the content folder, and
+index the built site for search with Pagefind. Content errors stop the build before MkDocs
+cleans or writes the site folder.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ except ImportError:  # a checkout used without `pip install -e .`
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from generator.build import Generation, generate
 
+from generator import live, search_index
 from generator.emit import DEFAULT_SITE_URL
+from generator.pages.search_hints import TEXT_END
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -68,6 +71,64 @@ def on_config(config):
     )
     pin_build_date(generation)
     return config
+
+
+def on_startup(command, dirty):
+    """Remember how this process builds: serving (index search in the background), dirty."""
+    live.state.serving = command == "serve"
+    live.state.dirty = dirty
+
+
+def on_pre_build(config):
+    """Before a dirty rebuild after a theme or configuration edit, start from scratch."""
+    design = [Path(config.config_file_path)]
+    if config.theme.custom_dir:
+        design.append(Path(config.theme.custom_dir))
+    if live.state.dirty and live.design_changed(design):
+        live.clear_folder(Path(config.site_dir))
+
+
+def on_files(files, config):
+    """Remember what this build makes, to remove what a dirty build leaves behind."""
+    if live.state.dirty:
+        live.state.keep = {file.dest_uri for file in files}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Keep pages out of Material's own search index: Pagefind answers searches.
+
+    A page the generator kept out of search (``search: {exclude: true}``) stays out of
+    Pagefind's index too; the theme reads ``pagefind`` to mark the text to index.
+    """
+    search = page.meta.get("search") or {}
+    page.meta["pagefind"] = not search.get("exclude")
+    page.meta["search"] = {**search, "exclude": True}
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Keep what follows a page's own text (listings, boxes) out of the search index."""
+    head, marker, tail = html.partition(TEXT_END)
+    if not marker:
+        return html
+    return f"{head}<div data-pagefind-ignore>{tail}</div>"
+
+
+def on_post_build(config):
+    """Index the built site for search; under ``serve`` without holding up the reload."""
+    site_dir = Path(config.site_dir)
+    if live.state.dirty:
+        removed = live.remove_stale(site_dir, live.state.keep, (search_index.BUNDLE_DIR,))
+        if removed:
+            log.info("explainer: removed %d files of deleted pages", len(removed))
+    if live.state.serving:
+        search_index.background().request(site_dir)
+        return
+    try:
+        search_index.index_site(site_dir)
+    except search_index.SearchIndexError as err:
+        raise PluginError(str(err)) from None
 
 
 def on_serve(server, config, builder):

@@ -100,9 +100,18 @@ def build_site(
     return generation, target
 
 
-def serve_site(config_file: Path, content_dir: Path, address: str) -> None:
-    """Serve the site with live reload, regenerating pages when content changes."""
+def serve_site(config_file: Path, content_dir: Path, address: str, *, dirty: bool = True) -> None:
+    """Serve the site with live reload, regenerating pages when content changes.
+
+    ``dirty``: after the first build, rebuild only the pages whose Markdown changed (see
+    generator/live.py); otherwise every change rebuilds the whole site.
+    """
     from mkdocs.commands.serve import serve
 
     with _environment(**{CONTENT_ENV: str(content_dir.resolve())}):
-        serve(str(config_file), dev_addr=address, livereload=True)
+        serve(
+            str(config_file),
+            dev_addr=address,
+            livereload=True,
+            build_type="dirty" if dirty else None,
+        )

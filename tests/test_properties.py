@@ -285,6 +285,9 @@ def _rendered(generation, path: str) -> BeautifulSoup:
 
 
 def _text(node) -> str:
+    """What a reader sees: the hidden search hints (filter names) are not page text."""
+    for hints in node.select(".ea-search-hints"):
+        hints.decompose()
     return " ".join(node.get_text().split())
 
 

@@ -16,7 +16,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import frontmatter
 import pytest
 from bs4 import BeautifulSoup, Tag
 
@@ -736,54 +735,63 @@ def test_seed_article_later_netanyahu_mentions_are_plain(seed_site):
     assert netanyahu == ["Benjamin Netanyahu"]  # not "Netanyahu", not "Netanyahu’s"
 
 
-# --- search index --------------------------------------------------------------------------
+# --- search ------------------------------------------------------------------------------
 
 
-def search_docs(site: Path) -> list[dict]:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    return index["docs"]
+def _pages_of(site: Path, section: str) -> list[Path]:
+    return sorted(p for p in (site / section).glob("*/index.html"))
 
 
-def search_hits(site: Path, word: str) -> set[str]:
-    """Pages (without #section) whose indexed title or text contains ``word``."""
-    needle = word.casefold()
-    return {
-        doc["location"].split("#")[0]
-        for doc in search_docs(site)
-        if needle in html.unescape(doc["title"] + " " + doc["text"]).casefold()
-    }
-
-
-def test_search_index_finds_philadelphi_on_the_corridor_page_and_the_article(seed_site):
-    hits = search_hits(seed_site, "Philadelphi")
-    assert {"locations/philadelphi-corridor/", f"articles/{SEED_SLUG}/"} <= hits
-
-
-def _entities(content_dir: Path) -> list[tuple[str, list[str]]]:
-    """(page URL, aliases) of every glossary entry, read from the YAML front-matter."""
-    rows = []
-    for section in ("actors", "locations"):
-        for path in sorted((content_dir / section).glob("*.md")):
-            meta = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
-            rows.append((f"{section}/{path.stem}/", meta["aliases"]))
-    return rows
-
-
-ENTITY_ROWS = [
-    pytest.param(site, url, aliases, id=f"{site}:{url}")
-    for site, folder in (("sample_site", SAMPLE_CONTENT), ("seed_site", SEED_CONTENT))
-    for url, aliases in _entities(folder)
-]
-
-
-@pytest.mark.parametrize(("site_name", "url", "aliases"), ENTITY_ROWS)
-def test_search_index_holds_each_glossary_page_and_its_aliases(request, site_name, url, aliases):
+@pytest.mark.parametrize("site_name", ["sample_site", "seed_site"])
+def test_search_indexes_articles_and_glossary_pages_and_no_listing(request, site_name):
+    """Pagefind indexes what is inside data-pagefind-body: content pages, not indexes."""
     site = request.getfixturevalue(site_name)
-    docs = [d for d in search_docs(site) if d["location"] == url]
-    assert len(docs) == 1, f"{url} is not in the search index"
-    indexed = html.unescape(docs[0]["title"] + " " + docs[0]["text"])
-    missing = [alias for alias in aliases if alias not in indexed]
-    assert missing == [], f"aliases of {url} that search cannot find: {missing}"
+    marked = {
+        f.relative_to(site).parent.as_posix() + "/"
+        for f in html_pages(site)
+        if BeautifulSoup(f.read_bytes(), "lxml").find(attrs={"data-pagefind-body": True})
+    }
+    content_pages = {
+        f.relative_to(site).parent.as_posix() + "/"
+        for section in ("articles", "actors", "locations")
+        for f in _pages_of(site, section)
+    }
+    assert content_pages and marked == content_pages
+
+
+def test_listings_after_the_text_are_kept_out_of_search(seed_site):
+    """Mentions, boxes and related articles name other pages: not words of this one."""
+    for url, heading in [
+        ("actors/antony-blinken/", "mentioned-in"),
+        ("actors/antony-blinken/", "appears-with"),
+        (f"articles/{SEED_SLUG}/", "in-the-archive"),
+    ]:
+        soup = BeautifulSoup((seed_site / url / "index.html").read_bytes(), "lxml")
+        ignored = soup.find(id=heading).find_parent(attrs={"data-pagefind-ignore": True})
+        assert ignored is not None, f"{url}#{heading} is searchable"
+        assert ignored.find_parent(attrs={"data-pagefind-body": True}) is not None
+
+
+def test_pages_name_their_actors_and_locations_as_search_filters(seed_site):
+    soup = BeautifulSoup((seed_site / f"articles/{SEED_SLUG}/index.html").read_bytes(), "lxml")
+    filters = {
+        (span["data-pagefind-filter"], span.get_text())
+        for span in soup.select("[data-pagefind-filter]")
+    }
+    assert {("actor", "Antony Blinken"), ("location", "Philadelphi Corridor")} <= filters
+    label = soup.select_one('[data-pagefind-meta="label"]').get_text()
+    assert label == "21 August 2024"
+
+
+def test_material_search_points_at_the_pagefind_worker(seed_site):
+    soup = BeautifulSoup((seed_site / "actors/hamas/index.html").read_bytes(), "lxml")
+    config = json.loads(soup.find("script", id="__config").string)
+    assert config["search"] == "../../assets/javascripts/search-worker.js"
+    assert (seed_site / "assets/javascripts/search-worker.js").is_file()
+    assert (seed_site / "pagefind/pagefind.js").is_file()
+    # Material's own index is still written (its script fetches it) but holds nothing.
+    index = json.loads((seed_site / "search/search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] == []
 
 
 # --- every page ------------------------------------------------------------------------------

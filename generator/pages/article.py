@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from generator.markup import html_text, md_link, md_text
 from generator.model import Article, Entity, Source
-from generator.pages.common import Page, blocks_markdown, front_matter, time_tag
+from generator.pages.common import Page, blocks_markdown, format_date, front_matter, time_tag
+from generator.pages.search_hints import search_hints
 from generator.render import Block
 
 # Our own sanitized output, so a regular expression is enough to read its first paragraph.
@@ -129,6 +130,7 @@ def article_page(
         blocks_markdown(blocks),
         _tags(article),
         _sources(article),
+        search_hints(format_date(article.date), entities),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),
         _reading_on(reading, src),
     ]

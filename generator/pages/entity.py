@@ -18,6 +18,7 @@ from generator.pages.common import (
     plural,
     time_tag,
 )
+from generator.pages.search_hints import search_hints
 from generator.render import Block
 from generator.svg import Node, ego_network, location_map, mentions_chart
 
@@ -36,6 +37,19 @@ KIND_LABELS = {
 }
 # The page lists this many mentions; the feed and the archive pages hold the rest.
 MENTIONS_ON_PAGE = 100
+
+
+_SECTION_LABELS = {"actors": "Actor", "locations": "Location"}
+
+
+def _result_label(entity: Entity) -> str:
+    """``Actor · Person``: what a search result for this entry is."""
+    return f"{_SECTION_LABELS[entity.section]} · {KIND_LABELS[entity.kind]}"
+
+
+def _other_names(entity: Entity) -> list[str]:
+    """Aliases besides the name: the reference card lists them, search needs them as text."""
+    return [alias for alias in entity.aliases if alias != entity.name]
 
 
 def feed_path(entity: Entity) -> str:
@@ -65,7 +79,7 @@ def _infobox(entity: Entity, rows: tuple, entities: dict[str, Entity]) -> str:
     if country is not None and country.id != entity.id:
         href = f"../../{country.url}"
         items.append(_row("Country", f'<a href="{href}">{html_text(country.name)}</a>'))
-    others = [a for a in entity.aliases if a != entity.name]
+    others = _other_names(entity)
     if others:
         items.append(_row("Also known as", ", ".join(html_text(a) for a in others)))
     if rows:
@@ -190,6 +204,7 @@ def entity_page(
         _infobox(entity, rows, entities),
         _map(entity),
         blocks_markdown(description),
+        search_hints(_result_label(entity), [entity], entity.role, _other_names(entity)),
         _mentioned_in(entity, rows, src),
         _appears_with(entity, xref, entities, src),
         follow,

@@ -47,5 +47,7 @@ def explore_page(entities: list[Entity], xref: CrossReference) -> Page:
         "other. Select a point to open its page."
     )
     parts = ["# Explore", intro, figure(graph, "explore"), "## Most mentioned", rows]
-    meta = front_matter("Explore", "The network of actors and locations in the archive.")
+    meta = front_matter(
+        "Explore", "The network of actors and locations in the archive.", search={"exclude": True}
+    )
     return Page(SRC, meta + "\n\n".join(p for p in parts if p) + "\n")

@@ -62,7 +62,8 @@ def home_page(articles: list[Article], entities: list[Entity], site_name: str) -
     )
     rows = "\n".join(_article_row(a, "index.md") for a in latest)
     body = f"# {md_text(site_name)}\n\n{intro}\n\n{browse}\n\n## Latest articles\n\n{rows}\n"
-    return Page("index.md", front_matter(site_name, intro) + body)
+    meta = front_matter(site_name, intro, search={"exclude": True})
+    return Page("index.md", meta + body)
 
 
 def month_src(date: dt.date) -> str:

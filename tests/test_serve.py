@@ -1,0 +1,170 @@
+"""``explainer serve``: edits, additions, renames and deletions reach the served site.
+
+The server rebuilds only changed pages (MkDocs' dirty builds, see generator/live.py), so
+these tests check what a dirty build could get wrong: stale pages, stale links, and a
+search index that lags behind. Search may catch up a few seconds after a page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import REPO, SAMPLE_CONTENT
+from playwright.sync_api import Browser
+
+pytestmark = pytest.mark.browser
+
+WAIT = 90  # seconds: a rebuild under load on a shared machine
+SEARCH_INDEX = """async (word) => {
+  const pagefind = await import("/pagefind/pagefind.js");
+  await pagefind.options({ baseUrl: "/" });
+  await pagefind.init();
+  const search = await pagefind.search(word);
+  const pages = await Promise.all(search.results.map((result) => result.data()));
+  return pages.map((page) => page.url);
+}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, ""
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+def wait_for(condition, what: str, log: Path) -> None:
+    deadline = time.monotonic() + WAIT
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.3)
+    pytest.fail(f"timed out waiting until {what}; server log:\n{log.read_text()[-3000:]}")
+
+
+class Server:
+    def __init__(self, url: str, content: Path, log: Path) -> None:
+        self.url, self.content, self.log = url, content, log
+
+    def page(self, path: str) -> tuple[int, str]:
+        return fetch(self.url + path)
+
+    def wait_for_page(self, path: str, predicate, what: str) -> None:
+        wait_for(lambda: predicate(*self.page(path)), what, self.log)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    root = tmp_path_factory.mktemp("serve")
+    content = root / "content"
+    shutil.copytree(SAMPLE_CONTENT, content)
+    port = _free_port()
+    log = root / "serve.log"
+    command = [sys.executable, "-m", "generator", "serve", "--content", str(content)]
+    command += ["--dev-addr", f"127.0.0.1:{port}"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=out)
+    running = Server(f"http://127.0.0.1:{port}/", content, log)
+    try:
+        running.wait_for_page("", lambda status, _: status == 200, "the site is served")
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def _search(browser: Browser, server: Server, word: str) -> list[str]:
+    context = browser.new_context()  # a fresh cache, as after a reload
+    try:
+        page = context.new_page()
+        page.goto(server.url)
+        return page.evaluate(SEARCH_INDEX, word)
+    except Exception:  # the index is being rewritten: ask again
+        return []
+    finally:
+        context.close()
+
+
+def test_an_edit_reaches_the_page_the_glossary_and_search(server: Server, browser: Browser):
+    article = server.content / "articles" / "ferry-talks.md"
+    article.write_text(
+        article.read_text(encoding="utf-8")
+        + "\nOduya praised the Quillfeather report on the harbour.\n",
+        encoding="utf-8",
+    )
+    server.wait_for_page(
+        "articles/ferry-talks-stall-over-checkpoint/",
+        lambda _, html: "Quillfeather" in html,
+        "the edit shows",
+    )
+    wait_for(
+        lambda: (
+            "/articles/ferry-talks-stall-over-checkpoint/"
+            in _search(browser, server, "Quillfeather")
+        ),
+        "search finds the new word",
+        server.log,
+    )
+
+
+def test_a_new_entry_gets_a_page_and_links(server: Server):
+    (server.content / "actors" / "quay-union.md").write_text(
+        "---\nname: Quay Union\nkind: organisation\naliases: [Quay Union]\n"
+        "summary: Dock workers' union of Port Aurel.\n---\n\nThe union of the dockers.\n",
+        encoding="utf-8",
+    )
+    article = server.content / "articles" / "ferry-timetable.md"
+    article.write_text(
+        article.read_text(encoding="utf-8") + "\nThe Quay Union welcomed the timetable.\n",
+        encoding="utf-8",
+    )
+    server.wait_for_page(
+        "actors/quay-union/", lambda status, _: status == 200, "the new entry has a page"
+    )
+    server.wait_for_page(
+        "articles/ferry-timetable/",
+        lambda _, html: 'href="../../actors/quay-union/"' in html,
+        "the article links the new entry",
+    )
+
+
+def test_a_renamed_entry_is_renamed_everywhere(server: Server):
+    entry = server.content / "actors" / "harbour-watch.md"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(re.sub(r"(?m)^name: .*$", "name: Harbour Lookout", text), encoding="utf-8")
+    server.wait_for_page(
+        "actors/harbour-watch/", lambda _, html: "Harbour Lookout" in html, "the page renamed"
+    )
+    server.wait_for_page("actors/", lambda _, html: "Harbour Lookout" in html, "index renamed")
+
+
+def test_a_deleted_article_leaves_no_page_and_no_link(server: Server):
+    (server.content / "articles" / "ferry-suspended.md").unlink()
+    server.wait_for_page(
+        "articles/ferry-suspended/", lambda status, _: status == 404, "its page is gone"
+    )
+    status, listing = server.page("articles/")
+    assert status == 200 and "ferry-suspended" not in listing
+    for path in ("", "actors/mara-oduya/", "locations/vesta-strip/"):
+        status, html = server.page(path)
+        assert status == 200 and "ferry-suspended" not in html, path

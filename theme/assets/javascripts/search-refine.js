@@ -1,0 +1,117 @@
+// Refine search results by actor and location, under Material's search box.
+//
+// The search worker (search-worker.js) reports, for each query, how many pages matched and
+// which actors and locations they mention most. This script shows those as toggle buttons
+// above the results. A button adds or removes a filter word such as actor:"Hamas" in the
+// search box, so the box always shows the whole query and Material sends it as usual.
+// Names are set with textContent only.
+(function () {
+  "use strict";
+  if (typeof BroadcastChannel !== "function") return;
+
+  const LABELS = { actor: "Actors", location: "Locations" };
+  const input = document.querySelector("[data-md-component=search-query]");
+  const meta = document.querySelector(".md-search-result__meta");
+  if (!input || !meta) return;
+
+  const panel = document.createElement("div");
+  panel.className = "ea-refine";
+  panel.setAttribute("role", "group");
+  panel.setAttribute("aria-label", "Refine results");
+  panel.hidden = true;
+  meta.after(panel);
+
+  let last = null;
+  // The same filter words the worker reads: actor:Hamas, actor:"Benjamin Netanyahu".
+  const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
+
+  function looseName(value) {
+    return value.toLowerCase().replace(/[-_\s]+/g, " ").trim();
+  }
+
+  /** The filter words in the box that choose ``value`` of ``key``, however typed. */
+  function typedTokens(key, value) {
+    const found = [];
+    for (const match of input.value.matchAll(FILTER_TOKEN)) {
+      const typed = match[2] === undefined ? match[3] : match[2].replace(/\\(.)/g, "$1");
+      if (match[1] === key && looseName(typed) === looseName(value)) found.push(match[0]);
+    }
+    return found;
+  }
+
+  function token(key, value) {
+    return /^[^\s"\\]+$/.test(value) ? `${key}:${value}` : `${key}:"${value.replace(/(["\\])/g, "\\$1")}"`;
+  }
+
+  function toggle(key, value, active) {
+    let next = input.value;
+    if (active) {
+      for (const typed of typedTokens(key, value)) next = next.replace(typed, " ");
+    } else {
+      next = `${next.trim()} ${token(key, value)}`;
+    }
+    input.value = next.replace(/\s+/g, " ").trim();
+    input.focus();
+    // Material reads the box on keyup and searches when its text has changed.
+    input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+  }
+
+  function button(key, value, count, active) {
+    const item = document.createElement("button");
+    item.type = "button";
+    item.className = "ea-refine__option";
+    item.setAttribute("aria-pressed", String(active));
+    item.dataset.filter = key;
+    item.dataset.value = value;
+    item.textContent = value;
+    if (count > 0) {
+      const tally = document.createElement("span");
+      tally.className = "ea-refine__count";
+      tally.textContent = ` ${count.toLocaleString("en")}`;
+      item.append(tally);
+    }
+    item.addEventListener("click", () => toggle(key, value, active));
+    return item;
+  }
+
+  function render(report) {
+    panel.replaceChildren();
+    for (const [key, values] of Object.entries(report.facets || {})) {
+      if (!values.length) continue;
+      const row = document.createElement("div");
+      row.className = "ea-refine__row";
+      const title = document.createElement("span");
+      title.className = "ea-refine__label";
+      title.textContent = LABELS[key] || key;
+      row.append(title);
+      for (const [value, count] of values) {
+        const active = typedTokens(key, value).length > 0;
+        row.append(button(key, value, count, active));
+      }
+      panel.append(row);
+    }
+    panel.hidden = !panel.childElementCount;
+  }
+
+  // Material writes "20 matching documents" for the pages the worker sent; say how many
+  // matched in all when that is more.
+  function amendCount() {
+    if (!last || last.query !== input.value || last.total <= last.shown) return;
+    const text = `${last.shown} of ${last.total.toLocaleString("en")} matching documents`;
+    if (meta.textContent !== text) meta.textContent = text;
+  }
+
+  new MutationObserver(amendCount).observe(meta, { childList: true, characterData: true, subtree: true });
+
+  new BroadcastChannel("explainer-search").addEventListener("message", (event) => {
+    // Another tab's search, or an answer to text no longer in the box.
+    if (!event.data || event.data.query !== input.value) return;
+    last = event.data;
+    render(last);
+    amendCount();
+  });
+
+  input.addEventListener("input", () => {
+    if (!input.value.trim()) panel.hidden = true;
+  });
+})();

@@ -1,0 +1,200 @@
+// The search worker behind Material's search box, answering from the Pagefind index.
+//
+// Material talks to its worker in four messages: SETUP (with its own index, unused here),
+// READY, QUERY (the text in the box) and RESULT ({items: groups of documents}). Pagefind
+// fetches only the index chunks a query needs, so the first search on a large archive
+// downloads a few hundred kilobytes instead of the whole lunr index.
+//
+// Material inserts a result's title and text with innerHTML. Everything taken from the
+// index is therefore escaped here, and <mark> is the only markup this worker emits.
+"use strict";
+
+const SETUP = 0;
+const READY = 1;
+const QUERY = 2;
+const RESULT = 3;
+
+// Pages whose text is fetched for one query: Material shows ten and more on scrolling.
+const PAGES_SHOWN = 20;
+// Facet values offered per filter: the most frequent among the results.
+const FACETS_SHOWN = 8;
+const FILTERS = ["actor", "location"];
+// actor:Hamas or actor:"Benjamin Netanyahu"; a quote inside a quoted name is written \".
+const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
+
+// This file is served from <site>/assets/javascripts/; Pagefind's bundle from <site>/pagefind/.
+const siteRoot = new URL("../../", self.location.href);
+const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("explainer-search") : null;
+
+let pagefind = null;
+let knownValues = null;
+let latest = 0;
+
+/** Load Pagefind once, on the first query: page views without a search load nothing. */
+function loadPagefind() {
+  if (!pagefind) {
+    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
+      // Result URLs relative to the site's root, whatever path the site is served under.
+      await module.options({ baseUrl: "/", excerptLength: 26 });
+      await module.init();
+      return module;
+    });
+  }
+  return pagefind;
+}
+
+/** Split the text in the box into search words and filters (actor:"Name", location:Name). */
+function parseQuery(text) {
+  const filters = {};
+  const words = text.replace(FILTER_TOKEN, (_, key, quoted, bare) => {
+    const value = (quoted === undefined ? bare : quoted.replace(/\\(.)/g, "$1")).trim();
+    if (value) (filters[key] ??= []).push(value);
+    return " ";
+  });
+  return { words: words.trim(), filters };
+}
+
+function escapeHtml(text) {
+  return String(text)
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/**
+ * A Pagefind excerpt as safe HTML. Pagefind marks hits with <mark> and writes < and >
+ * as entities but leaves & bare, so the text between marks is decoded and escaped again.
+ */
+function safeExcerpt(excerpt) {
+  return String(excerpt || "")
+    .split(/(<\/?mark>)/)
+    .map((piece) => {
+      if (piece === "<mark>" || piece === "</mark>") return piece;
+      return escapeHtml(piece.replaceAll("&lt;", "<").replaceAll("&gt;", ">"));
+    })
+    .join("");
+}
+
+/** ``text`` escaped, with each query word that starts a word in it marked. */
+function markWords(text, words) {
+  const stems = words
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .filter((word) => word.length > 1);
+  if (!stems.length) return escapeHtml(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.join("|")})`, "giu");
+  let html = "";
+  let last = 0;
+  for (const match of String(text).matchAll(pattern)) {
+    html += escapeHtml(text.slice(last, match.index));
+    html += `<mark>${escapeHtml(match[0])}</mark>`;
+    last = match.index + match[0].length;
+  }
+  return html + escapeHtml(text.slice(last));
+}
+
+/** A page's location as Material wants it: relative to the site's root. */
+function sitePath(url) {
+  return String(url).replace(/^\/+/, "");
+}
+
+/** One page and its matching sections, as one group of Material's result list. */
+function toGroup(result, data, words, terms) {
+  const label = data.meta.label ? `<span class="ea-search-label">${escapeHtml(data.meta.label)}</span> ` : "";
+  const page = {
+    location: sitePath(data.url),
+    title: markWords(data.meta.title || data.url, words),
+    text: `<p>${label}${safeExcerpt(data.excerpt)}</p>`,
+    score: result.score,
+    terms,
+  };
+  const sections = (data.sub_results || [])
+    // The h1 is the page itself, already the group's first line.
+    .filter((section) => section.url.includes("#") && section.anchor?.element !== "h1")
+    .filter((section) => section.locations?.length)
+    .map((section) => ({
+      location: sitePath(section.url),
+      title: markWords(section.title, words),
+      text: `<p>${safeExcerpt(section.excerpt)}</p>`,
+      // Below the page's own score: Material folds these under "more on this page".
+      score: result.score / 2,
+      terms,
+    }));
+  return [page, ...sections];
+}
+
+/** The most frequent values of each filter among the results, and those already chosen. */
+function facets(counts, chosen) {
+  const offered = {};
+  for (const key of FILTERS) {
+    const values = Object.entries(counts?.[key] || {})
+      .filter(([value, count]) => count > 0 || chosen[key]?.includes(value))
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, FACETS_SHOWN);
+    for (const value of chosen[key] || []) {
+      if (!values.some(([name]) => name === value)) values.push([value, 0]);
+    }
+    offered[key] = values;
+  }
+  return offered;
+}
+
+/** How a typed filter value is compared: gaza-strip, gaza_strip and "Gaza Strip" agree. */
+function looseName(value) {
+  return value.toLowerCase().replace(/[-_\s]+/g, " ").trim();
+}
+
+/** Filter values as indexed, so that a typed actor:hamas finds "Hamas". */
+async function canonical(engine, filters) {
+  knownValues ??= engine.filters().then((all) => {
+    const lookup = {};
+    for (const key of FILTERS) {
+      lookup[key] = new Map(Object.keys(all[key] || {}).map((value) => [looseName(value), value]));
+    }
+    return lookup;
+  });
+  const lookup = await knownValues;
+  const query = {};
+  for (const [key, values] of Object.entries(filters)) {
+    query[key] = { all: values.map((value) => lookup[key]?.get(looseName(value)) ?? value) };
+  }
+  return query;
+}
+
+async function search(text, id) {
+  const { words, filters } = parseQuery(text);
+  if (!words && !Object.keys(filters).length) return { items: [], total: 0, facets: {} };
+  const engine = await loadPagefind();
+  const query = await canonical(engine, filters);
+  const found = await engine.search(words || null, { filters: query });
+  if (id !== latest) return null;
+  const top = found.results.slice(0, PAGES_SHOWN);
+  const pages = await Promise.all(top.map((result) => result.data()));
+  const split = words.split(/\s+/).filter(Boolean);
+  const terms = Object.fromEntries(split.map((word) => [word.toLowerCase(), true]));
+  const items = top.map((result, index) => toGroup(result, pages[index], split, terms));
+  const chosen = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value.all]));
+  return { items, total: found.results.length, facets: facets(found.filters, chosen) };
+}
+
+self.addEventListener("message", async (event) => {
+  const message = event.data;
+  if (message.type === SETUP) {
+    self.postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    const id = ++latest;
+    const text = String(message.data || "");
+    let answer;
+    try {
+      answer = await search(text, id);
+    } catch (error) {
+      console.error("Search is unavailable:", error);
+      answer = { items: [], total: 0, facets: {} };
+    }
+    // A newer query was typed while this one ran: its answer would overwrite the newer one.
+    if (answer === null || id !== latest) return;
+    self.postMessage({ type: RESULT, data: { items: answer.items } });
+    channel?.postMessage({ query: text, shown: answer.items.length, total: answer.total, facets: answer.facets });
+  }
+});
