@@ -62,7 +62,18 @@ def golden(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def bench(session: nox.Session) -> None:
-    """Build benchmarks on synthetic archives: ``nox -s bench -- --sizes 100 1000 10000``."""
-    session.install("-e", ".")
+    """Build benchmarks on synthetic archives: ``nox -s bench -- --sizes 100 1000 10000``.
+
+    Then the browser test of search on an archive of the largest size measured.
+    """
+    session.install("-e", ".[test]")  # Playwright: first searches are timed in Chromium
     args = session.posargs or ["--sizes", "100", "1000"]
     session.run("python", "-m", "benchmarks.run", *args, env=QUIET_MKDOCS)
+    sizes = (
+        [int(a) for a in args[args.index("--sizes") + 1 :] if a.isdigit()]
+        if "--sizes" in args
+        else []
+    )
+    largest = str(max(sizes, default=1000))
+    env = {**QUIET_MKDOCS, "EXPLAINER_SEARCH_ARCHIVE": largest}
+    session.run("pytest", "-q", "tests/test_search_scale.py", env=env)

@@ -5,9 +5,14 @@
 ``python -m benchmarks.stages warm-edit CONTENT DOCS RESULT.json``
     as under ``explainer serve``: generate + write, edit one article, then generate + write
     again in the same (warm) process, timing the second run.
+``python -m benchmarks.stages serve-edit CONTENT SITE RESULT.json``
+    what ``explainer serve`` does on a change, in one process: a first dirty-mode build,
+    then one article edited and the rebuild MkDocs' server runs (configuration reloaded,
+    pages regenerated, changed pages rebuilt), timed until the site is rebuilt and until
+    the search index, updated in the background, has caught up.
 ``python -m benchmarks.stages cli RESULT.json -- ARGS…``
     the product's own CLI (``python -m generator ARGS…``) with timers wrapped around
-    ``generate``, ``write_pages`` and MkDocs' ``build``, so the stages of a real
+    ``generate``, ``write_pages``, MkDocs' ``build`` and the search index, so the stages of a real
     ``explainer build`` can be told apart. The wrappers only record time.
 
 Each writes a JSON object to RESULT.json; the parent measures the whole process (wall, CPU,
@@ -77,10 +82,52 @@ def _warm_edit(content: Path, docs: Path, result: Path) -> int:
     return 0
 
 
+def _serve_edit(content: Path, site: Path, result: Path) -> int:
+    """One edit under ``explainer serve``, with MkDocs' own config loading and dirty build."""
+    import os
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from benchmarks.synthetic import edit_one_article
+    from generator import search_index
+
+    os.environ["EXPLAINER_CONTENT"] = str(content.resolve())
+    config_file = str(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+
+    # A docs folder of its own: the project's build/docs is left alone.
+    folders = {"site_dir": str(site), "docs_dir": str(site.parent / "serve-docs")}
+    Path(folders["docs_dir"]).mkdir(parents=True, exist_ok=True)
+
+    def rebuild() -> None:
+        # As MkDocs' server does before each build: a fresh configuration.
+        build(load_config(config_file, **folders), dirty=True)
+
+    first = load_config(config_file, **folders)
+    first.plugins.on_startup(command="serve", dirty=True)
+    build(first, dirty=True)
+    search_index.background().wait(600)
+    edit_one_article(content)
+    wall, cpu = time.perf_counter(), time.process_time()
+    rebuild()
+    rebuilt = (time.perf_counter() - wall, time.process_time() - cpu)
+    search_index.background().wait(600)
+    searchable = time.perf_counter() - wall
+    result.write_text(
+        json.dumps({"rebuild_s": rebuilt[0], "rebuild_cpu": rebuilt[1], "search_s": searchable})
+    )
+    return 0
+
+
 def _cli(result: Path, argv: list[str]) -> int:
     start = time.perf_counter()
     # Per call: [wall seconds, CPU seconds of this process].
-    calls: dict[str, list[list[float]]] = {"generate": [], "write_pages": [], "mkdocs_build": []}
+    calls: dict[str, list[list[float]]] = {
+        "generate": [],
+        "write_pages": [],
+        "mkdocs_build": [],
+        "search_index": [],
+    }
 
     def timed(name, function):
         def wrapper(*args, **kwargs):
@@ -96,11 +143,15 @@ def _cli(result: Path, argv: list[str]) -> int:
     import mkdocs.commands.build
 
     import generator.build
+    import generator.search_index
     import generator.write
 
     generator.build.generate = timed("generate", generator.build.generate)
     generator.write.write_pages = timed("write_pages", generator.write.write_pages)
     mkdocs.commands.build.build = timed("mkdocs_build", mkdocs.commands.build.build)
+    # Pagefind runs in a child process: this records its wall time (CPU is the child's).
+    index_site = generator.search_index.index_site
+    generator.search_index.index_site = timed("search_index", index_site)
     from generator.cli import main
 
     began = time.perf_counter()
@@ -118,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         return _generate(Path(args[1]), Path(args[2]), Path(args[3]))
     if args[:1] == ["warm-edit"] and len(args) == 4:
         return _warm_edit(Path(args[1]), Path(args[2]), Path(args[3]))
+    if args[:1] == ["serve-edit"] and len(args) == 4:
+        return _serve_edit(Path(args[1]), Path(args[2]), Path(args[3]))
     if args[:1] == ["cli"] and len(args) >= 3 and args[2] == "--":
         return _cli(Path(args[1]), args[3:])
     print(__doc__, file=sys.stderr)
