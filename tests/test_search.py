@@ -212,3 +212,10 @@ def test_a_page_view_without_search_loads_no_index(fresh_page: Page):
     fresh_page.goto("/actors/hamas/")
     fresh_page.wait_for_load_state("networkidle")
     assert [url for url in fetched if "/pagefind/" in url] == []
+
+
+def test_focusing_the_search_box_loads_search_before_the_first_key(fresh_page: Page):
+    fresh_page.goto("/actors/hamas/")
+    fresh_page.wait_for_load_state("networkidle")
+    with fresh_page.expect_response(lambda r: r.url.endswith("/pagefind/pagefind.js")):
+        fresh_page.locator("input.md-search__input").focus()

@@ -103,9 +103,13 @@
 
   new MutationObserver(amendCount).observe(meta, { childList: true, characterData: true, subtree: true });
 
-  new BroadcastChannel("explainer-search").addEventListener("message", (event) => {
+  const channel = new BroadcastChannel("explainer-search");
+  // Ask the search worker to load its index code now: the reader is about to type.
+  input.addEventListener("focus", () => channel.postMessage("warm-up"), { once: true });
+
+  channel.addEventListener("message", (event) => {
     // Another tab's search, or an answer to text no longer in the box.
-    if (!event.data || event.data.query !== input.value) return;
+    if (!event.data || typeof event.data !== "object" || event.data.query !== input.value) return;
     last = event.data;
     render(last);
     amendCount();

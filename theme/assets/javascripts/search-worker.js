@@ -19,6 +19,7 @@ const PAGES_SHOWN = 20;
 // Facet values offered per filter: the most frequent among the results.
 const FACETS_SHOWN = 8;
 const FILTERS = ["actor", "location"];
+const WARM_UP = "warm-up";
 // actor:Hamas or actor:"Benjamin Netanyahu"; a quote inside a quoted name is written \".
 const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
 
@@ -38,6 +39,10 @@ function loadPagefind() {
       await module.options({ baseUrl: "/", excerptLength: 26 });
       await module.init();
       return module;
+    });
+    // A failed load (a rebuild under way, the network) is tried again on the next query.
+    pagefind.catch(() => {
+      pagefind = null;
     });
   }
   return pagefind;
@@ -177,6 +182,13 @@ async function search(text, id) {
   const chosen = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value.all]));
   return { items, total: found.results.length, facets: facets(found.filters, chosen) };
 }
+
+// The refine script says when the reader focuses the search box: load Pagefind then, so the
+// first query does not wait for it. (Material's own first query, an empty one, is sent on
+// every page load, so it cannot be the signal.)
+channel?.addEventListener("message", (event) => {
+  if (event.data === WARM_UP) loadPagefind().catch(() => {});
+});
 
 self.addEventListener("message", async (event) => {
   const message = event.data;
