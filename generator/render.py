@@ -2,8 +2,10 @@
 
 The route: Python-Markdown renders the body, nh3 sanitizes it, mentions are found and
 linked on the sanitized DOM's text nodes (never inside links, code or headings), and the
-result is sanitized once more. Headings are returned apart so that pages can write them
-as Markdown and keep MkDocs' table of contents.
+result is sanitized once more. The DOM is read flat from nh3's strictly shaped output
+(``fragment.py``) rather than built as a BeautifulSoup tree, which was most of the cost.
+Headings are returned apart so that pages can write them as Markdown and keep MkDocs'
+table of contents.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 import markdown
-from bs4 import BeautifulSoup, NavigableString, Tag
 
+from generator.fragment import Fragment, Text, parse_fragment
 from generator.limits import render_limits
+from generator.markdown_speed import markdown_renderer
 from generator.matcher import AliasMatcher, Match
 from generator.model import Entity, Severity
 from generator.sanitize import ALLOWED_TAGS, sanitize
@@ -73,7 +76,7 @@ class Rendered:
 @functools.cache
 def _renderer() -> markdown.Markdown:
     """One Markdown instance, reset between bodies: loading extensions per call is slow."""
-    return markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS))
+    return markdown_renderer(MARKDOWN_EXTENSIONS)
 
 
 def _line_of(text: str, pattern: str) -> int | None:
@@ -112,17 +115,6 @@ def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
     return sanitize(raw), _removed(raw, text)
 
 
-def _context(node: NavigableString) -> tuple[str, int]:
-    """The text of the block around ``node`` and the offset of ``node`` in it."""
-    block = next((p for p in node.parents if p.name in _CONTEXT), node.parent)
-    offset = 0
-    for piece in block.strings:
-        if piece is node:
-            break
-        offset += len(piece)
-    return block.get_text(), offset
-
-
 def found_in(text: str, match: Match, offset: int = 0) -> Found:
     """A :class:`Found` for ``match`` (at ``offset`` in ``text``), with its sentence."""
     start, end = sentence_at(text, offset + match.start)
@@ -145,49 +137,65 @@ class _Linker:
         self.in_headings: dict[str, Found] = {}
         self.linked: set[str] = set()
 
-    def visit(self, soup: BeautifulSoup) -> tuple[Found, ...]:
-        """Link ``soup`` in place; return each entity's first mention in document order."""
-        for node in list(soup.find_all(string=True)):
-            if type(node) is NavigableString:
-                # One walk up the tree tells where the text stands: code, heading, link.
-                around = {parent.name for parent in node.parents}
-                if not around & _NO_MATCH:
-                    self._visit_text(soup, node, around)
+    def visit(self, fragment: Fragment) -> tuple[Found, ...]:
+        """Link ``fragment`` in place; return each entity's first mention in document order."""
+        for node in fragment.texts():
+            # The names around a text node tell where it stands: code, heading, link.
+            if not node.names & _NO_MATCH:
+                self._visit_text(fragment, node)
         extra = [f for key, f in self.in_headings.items() if key not in self.found]
         return (*self.found.values(), *extra)
 
-    def _visit_text(self, soup: BeautifulSoup, node: NavigableString, around: set[str]) -> None:
-        matches = [m for m in self.matcher.find(str(node)) if m.entity_id != self.skip]
+    def _visit_text(self, fragment: Fragment, node: Text) -> None:
+        matches = [m for m in self.matcher.find(node.text) if m.entity_id != self.skip]
         if not matches:
             return
-        record = self.in_headings if around & _HEADING_TAGS else self.found
+        record = self.in_headings if node.names & _HEADING_TAGS else self.found
+        context: tuple[str, int] | None = None
         for match in matches:
             if match.entity_id not in record:
-                text, offset = _context(node)
-                record[match.entity_id] = found_in(text, match, offset)
-        if around & _NO_LINK:
+                context = context or _context(fragment, node)
+                record[match.entity_id] = found_in(context[0], match, context[1])
+        if node.names & _NO_LINK:
             return
         first: dict[str, Match] = {}
         for match in matches:
             if match.entity_id not in self.linked:
                 first.setdefault(match.entity_id, match)
         if first:
-            node.replace_with(*self._pieces(soup, str(node), list(first.values())))
+            node.html = self._linked(node.text, list(first.values()))
 
-    def _pieces(self, soup: BeautifulSoup, text: str, matches: list[Match]) -> list:
-        pieces: list = []
+    def _linked(self, text: str, matches: list[Match]) -> str:
+        """``text`` as HTML with each of ``matches`` made a link."""
+        pieces: list[str] = []
         cursor = 0
         for match in sorted(matches, key=lambda m: m.start):
-            pieces.append(NavigableString(text[cursor : match.start]))
-            link = soup.new_tag(
-                "a", href=self.hrefs[match.entity_id], attrs={"class": "ea-mention"}
-            )
-            link.string = text[match.start : match.end]
-            pieces.append(link)
+            href = html.escape(self.hrefs[match.entity_id])
+            pieces.append(html.escape(text[cursor : match.start], quote=False))
+            # Attributes in name order, as everywhere in a fragment written back.
+            pieces.append(f'<a class="ea-mention" href="{href}">')
+            pieces.append(html.escape(text[match.start : match.end], quote=False) + "</a>")
             self.linked.add(match.entity_id)
             cursor = match.end
-        pieces.append(NavigableString(text[cursor:]))
-        return [p for p in pieces if not isinstance(p, NavigableString) or str(p)]
+        pieces.append(html.escape(text[cursor:], quote=False))
+        return "".join(pieces)
+
+
+def _context(fragment: Fragment, node: Text) -> tuple[str, int]:
+    """The text of the block around ``node`` and the offset of ``node`` in it."""
+    block = node.parent
+    while block is not None and block.name not in _CONTEXT:
+        block = block.parent
+    # No paragraph, item or cell around it: the nearest element stands in.
+    block = block or node.parent
+    offset = 0
+    texts = []
+    for piece in fragment.inside(block):
+        if type(piece) is Text:
+            if piece is node:
+                offset = sum(map(len, texts))
+            texts.append(piece.text)
+    return "".join(texts), offset
 
 
 def _html_block(run: list[str]) -> Block | None:
@@ -202,21 +210,20 @@ def _html_block(run: list[str]) -> Block | None:
     return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
 
 
-def _blocks(soup: BeautifulSoup) -> tuple[Block, ...]:
+def _blocks(fragment: Fragment) -> tuple[Block, ...]:
     """Split top-level nodes into headings and runs of HTML between them."""
     blocks: list[Block | None] = []
     run: list[str] = []
-    for node in soup.contents:
-        if isinstance(node, Tag) and node.name in _HEADINGS:
+    for node in fragment.top:
+        if type(node) is Text:
+            run.append(node.html)
+        elif node.name in _HEADING_TAGS:
             blocks.append(_html_block(run))
             run = []
             # The page title is the only h1: body headings start at level 2.
-            blocks.append(Block("heading", node.get_text(), max(2, int(node.name[1]))))
-        elif isinstance(node, Tag):
-            run.append(str(node))
+            blocks.append(Block("heading", fragment.text_of(node), max(2, int(node.name[1]))))
         else:
-            # A bare string's str() is its raw text: escape it like the serializer would.
-            run.append(html.escape(str(node), quote=False))
+            run.append(fragment.html_of(node))
     blocks.append(_html_block(run))
     return tuple(b for b in blocks if b is not None)
 
@@ -231,6 +238,6 @@ def render_body(
 ) -> Rendered:
     """Render ``text``; link each entity's first mention to its ``hrefs`` target."""
     markup, problems = markdown_to_html(text)
-    soup = BeautifulSoup(markup, "html.parser")
-    found = _Linker(matcher, hrefs, skip).visit(soup)
-    return Rendered(_blocks(soup), found, problems)
+    fragment = parse_fragment(markup)
+    found = _Linker(matcher, hrefs, skip).visit(fragment)
+    return Rendered(_blocks(fragment), found, problems)
