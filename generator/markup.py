@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -10,11 +11,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]#])")
 # What makes a block of its own at the start of a line, even after a list marker:
 # a nested list item ("- x", "1. x", "1) x"), a rule ("---") or an admonition ("!!! note").
 _BLOCK_START = re.compile(r"^([-+!]|\d+[.)])")
+_WHITESPACE = re.compile(r"\s+")
 
 
+# Names and titles are written again and again (every box, listing and related link).
+@functools.lru_cache(maxsize=1 << 16)
 def md_text(text: str) -> str:
     """``text`` as inline Markdown that renders back to ``text`` (whitespace folded, no markup)."""
-    one_line = re.sub(r"\s+", " ", text)
+    one_line = _WHITESPACE.sub(" ", text)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(one_line, quote=False))
     return _BLOCK_START.sub(lambda m: m.group(1)[:-1] + "\\" + m.group(1)[-1], escaped)
 

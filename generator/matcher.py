@@ -32,7 +32,8 @@ def _combining_marks() -> str:
     return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
 
 
-_WORD = re.compile(f"[\\w{_combining_marks()}]+")
+_WORD_CHARS = f"\\w{_combining_marks()}"
+_WORD = re.compile(f"[{_WORD_CHARS}]+")
 # Typographic and straight apostrophes are one character each, so folding them keeps offsets.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'"})
 
@@ -68,6 +69,20 @@ def _possessive_end(text: str, end: int, alias: str) -> int:
     return end
 
 
+def _words_starting_with(initials: set[str]) -> re.Pattern[str]:
+    """Whole words (as ``_WORD`` finds them) that start with one of ``initials``.
+
+    Most words of prose start no alias (names are capitalised, most words are not), so the
+    scan passes them over inside the regular expression engine instead of one by one.
+    """
+    if not initials:
+        return re.compile(r"(?!)")
+    first = "".join(re.escape(char) for char in sorted(initials))
+    # The first letter comes before the look back ("no word character before it"), so that
+    # the engine can skip ahead to candidate letters instead of trying every position.
+    return re.compile(f"[{first}](?<![{_WORD_CHARS}].)[{_WORD_CHARS}]*")
+
+
 class AliasMatcher:
     """Matches the aliases of a set of entities: case-sensitive, whole words, longest first."""
 
@@ -82,14 +97,15 @@ class AliasMatcher:
         for candidates in index.values():
             candidates.sort(key=lambda item: (-len(item[0]), item[0]))
         self._index = dict(index)
+        self._words = _words_starting_with({word[0] for word in index})
 
     def find(self, text: str) -> list[Match]:
         """Every non-overlapping mention in ``text``, in order of appearance."""
-        folded = text.translate(_FOLD)
+        folded = text.translate(_FOLD) if "’" in text or "ʼ" in text else text
         matches: list[Match] = []
         covered = 0
         index = self._index
-        for word in _WORD.finditer(folded):
+        for word in self._words.finditer(folded):
             # Most words start no alias: one dictionary lookup and on to the next.
             candidates = index.get(word.group())
             if candidates is None or word.start() < covered:

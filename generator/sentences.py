@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Words that end in a full stop without ending the sentence.
@@ -85,9 +86,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip()), e) for s, e in spans if e > s]
 
 
+# Several entities are often first named in the same paragraph: it is split once.
+@functools.lru_cache(maxsize=256)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(sentence_spans(text))
+
+
 def sentence_at(text: str, offset: int) -> tuple[int, int]:
     """The ``(start, end)`` of the sentence of ``text`` that contains ``offset``."""
-    for start, end in sentence_spans(text):
+    for start, end in _spans(text):
         if start <= offset < end:
             return start, end
     return 0, len(text)

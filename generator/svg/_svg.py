@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 from urllib.parse import urlsplit
@@ -51,6 +52,8 @@ def chart_id(kind: str, *parts: object) -> str:
     return f"ea-{kind}-{digest[:10]}"
 
 
+# Each node of every network checks its link: the same few thousand targets, again and again.
+@functools.lru_cache(maxsize=1 << 14)
 def check_href(href: str) -> str:
     """``href`` if it is relative or http(s)/mailto; anything else (``javascript:``) raises."""
     scheme = urlsplit(href.strip()).scheme.lower()

@@ -91,10 +91,6 @@ def clip_ring(points: tuple[Point, ...], rect: Rect) -> list[Point]:
     return out
 
 
-def _inside(p: Point, rect: Rect, edge: int) -> bool:
-    return (p[0] >= rect[0], p[1] >= rect[1], p[0] <= rect[2], p[1] <= rect[3])[edge]
-
-
 def _cross(a: Point, b: Point, rect: Rect, edge: int) -> Point:
     """Where segment ``a``–``b`` crosses the line of one side of ``rect``."""
     if edge in (0, 2):
@@ -105,16 +101,20 @@ def _cross(a: Point, b: Point, rect: Rect, edge: int) -> Point:
 
 
 def _clip_edge(points: list[Point], rect: Rect, edge: int) -> list[Point]:
+    # Which points lie inside this edge (left, bottom, right, top), found in one sweep.
+    axis, bound = edge % 2, rect[edge]
+    values = [p[axis] for p in points]
+    flags = [v >= bound for v in values] if edge < 2 else [v <= bound for v in values]
     out: list[Point] = []
-    prev = points[-1]
-    for cur in points:
-        if _inside(cur, rect, edge):
-            if not _inside(prev, rect, edge):
+    prev, prev_in = points[-1], flags[-1]
+    for cur, cur_in in zip(points, flags, strict=True):
+        if cur_in:
+            if not prev_in:
                 out.append(_cross(prev, cur, rect, edge))
             out.append(cur)
-        elif _inside(prev, rect, edge):
+        elif prev_in:
             out.append(_cross(prev, cur, rect, edge))
-        prev = cur
+        prev, prev_in = cur, cur_in
     return out
 
 

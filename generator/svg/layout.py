@@ -137,18 +137,25 @@ def _repulsion(pos: list[list[float]], k: float) -> list[list[float]]:
     move = [[0.0, 0.0] for _ in pos]
     kk, limit = k * k, cell * cell
     for (gx, gy), members in grid.items():
+        # Coordinates copied out once per cell: this loop is the layout's inner loop.
         near = [
-            j for ox in (-1, 0, 1) for oy in (-1, 0, 1) for j in grid.get((gx + ox, gy + oy), ())
+            (j, pos[j][0], pos[j][1])
+            for ox in (-1, 0, 1)
+            for oy in (-1, 0, 1)
+            for j in grid.get((gx + ox, gy + oy), ())
         ]
         for i in members:
             xi, yi = pos[i]
-            for j in near:
-                dx, dy = xi - pos[j][0], yi - pos[j][1]
+            # Summed in the same order as ever, so positions stay bit-identical.
+            mx = my = 0.0
+            for j, xj, yj in near:
+                dx, dy = xi - xj, yi - yj
                 d2 = dx * dx + dy * dy
-                if j != i and d2 < limit:
-                    push = kk / max(d2, 1e-6)
-                    move[i][0] += dx * push
-                    move[i][1] += dy * push
+                if d2 < limit and j != i:
+                    push = kk / (d2 if d2 > 1e-6 else 1e-6)
+                    mx += dx * push
+                    my += dy * push
+            move[i] = [mx, my]
     return move
 
 
