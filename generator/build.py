@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator import memo
 from generator.crossref import ArticleMentions, article_mentions
 from generator.emit import DEFAULT_SITE_URL, Rendering, emit_site
 from generator.matcher import AliasMatcher
@@ -93,8 +94,9 @@ _MEMO = _RenderMemo()
 
 
 def forget_rendered() -> None:
-    """Drop the rendered bodies kept for ``serve`` (a one-off build needs the memory back)."""
+    """Drop the work kept for ``serve`` (a one-off build needs the memory back)."""
     _MEMO.glossary, _MEMO.bodies = (), {}
+    memo.forget_all()
 
 
 def _glossary_key(archive: Archive) -> tuple:
@@ -167,4 +169,5 @@ def generate(
     content_dir: Path, site_url: str = DEFAULT_SITE_URL, progress: ProgressReport = _no_progress
 ) -> Generation:
     """Read ``content_dir`` and generate the site's pages."""
+    memo.next_run()
     return generate_archive(read_archive(content_dir), site_url, progress)

@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass
 
 from generator.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
+from generator.memo import RunMemo
 from generator.model import Archive, Entity
 from generator.pages.article import ReadingOn, article_page
 from generator.pages.common import Page
@@ -26,6 +27,11 @@ from generator.render import Rendered
 SITE_NAME = "Explainer Archive"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 PREVIEWS_PATH = "assets/previews.json"
+# Under ``serve``, pages and feeds made from unchanged inputs are not made again. Both are
+# pure functions of their arguments (glossary pages are not: they read the whole cross
+# reference, so they are always made).
+_ARTICLE_PAGES = RunMemo()
+_FEEDS = RunMemo()
 
 
 @dataclass(frozen=True)
@@ -47,18 +53,21 @@ def _article_pages(r: Rendering) -> list[Page]:
         slug = item.article.slug
         reading = ReadingOn(related[slug], around[slug].previous, around[slug].next)
         entities = [r.entities[m.entity_id] for m in item.mentions]
-        pages.append(article_page(item.article, r.bodies[slug].blocks, entities, reading))
+        inputs = (item.article, r.bodies[slug].blocks, entities, reading)
+        pages.append(_ARTICLE_PAGES.get(slug, inputs, article_page))
     return pages
 
 
 def _feeds(r: Rendering, xref: CrossReference, site_url: str) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
-    feeds = [atom_feed("feed.xml", SITE_NAME, "", articles, site_url, updated)]
+    inputs = ("feed.xml", SITE_NAME, "", articles, site_url, updated)
+    feeds = [_FEEDS.get("feed.xml", inputs, atom_feed)]
     for entity in r.archive.entities:
         listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
         title = f"{entity.name} — {SITE_NAME}"
-        feeds.append(atom_feed(feed_path(entity), title, entity.url, listed, site_url, updated))
+        inputs = (feed_path(entity), title, entity.url, listed, site_url, updated)
+        feeds.append(_FEEDS.get(inputs[0], inputs, atom_feed))
     return feeds
 
 

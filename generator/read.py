@@ -10,12 +10,15 @@ import unicodedata
 from pathlib import Path
 
 from generator.front_matter import Document, parse_document
+from generator.memo import RunMemo
 from generator.model import Archive, Article, Entity, Problem, Section
 from generator.schema import FIELDS_BY_SECTION, FieldSpec
 from generator.slugs import article_slug, is_valid_slug
 from generator.values import check_value
 
 SECTIONS = ("articles", "actors", "locations")
+# Under ``serve`` an unchanged file is not parsed again, and reads back as the same object.
+_PARSED = RunMemo()
 
 
 def _checked_fields(
@@ -93,9 +96,10 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _file_problems(path: Path, root: Path, shown: str) -> list[Problem]:
+def _file_problems(path: Path, root: Path, shown: str, folder_inside: bool) -> list[Problem]:
     """Problems with a file as a file: where it points, what it is called."""
-    if not _inside(path, root):
+    # A file that is no link, in a folder known to be inside, is inside: no resolving.
+    if not (folder_inside and not path.is_symlink()) and not _inside(path, root):
         return [
             Problem(
                 shown,
@@ -115,21 +119,29 @@ def _file_problems(path: Path, root: Path, shown: str) -> list[Problem]:
     return []
 
 
-def read_file(path: Path, root: Path, section: str, shown: str):
-    """Read one content file of ``section``; return the Article or Entity, and problems."""
-    problems = _file_problems(path, root, shown)
+def read_file(path: Path, root: Path, section: str, shown: str, *, folder_inside: bool = False):
+    """Read one content file of ``section``; return the Article or Entity, and problems.
+
+    ``folder_inside``: the file's folder is known to resolve inside ``root``.
+    """
+    problems = _file_problems(path, root, shown, folder_inside)
     if problems:
         return None, problems
     try:
         raw = path.read_bytes()
     except OSError as err:
         return None, [Problem(shown, "file", f"cannot be read: {err.strerror}")]
+    return _PARSED.get(shown, (raw, shown, section, path.stem), _parse)
+
+
+def _parse(raw: bytes, shown: str, section: str, stem: str):
+    """A file's bytes as the Article or Entity of ``section``, and problems."""
     doc, problems = parse_document(raw, shown)
     if doc is None:
         return None, problems
     if section == "articles":
         return _article(doc, shown)
-    return _entity(doc, shown, section, path.stem)  # type: ignore[arg-type]
+    return _entity(doc, shown, section, stem)  # type: ignore[arg-type]
 
 
 def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]:
@@ -168,9 +180,8 @@ def read_archive(content_dir: Path) -> Archive:
         files, found = _section_files(folder, f"{content_dir}/{section}")
         problems += found
         for path in files:
-            item, found = read_file(
-                path, content_dir, section, f"{content_dir}/{section}/{path.name}"
-            )
+            shown = f"{content_dir}/{section}/{path.name}"
+            item, found = read_file(path, content_dir, section, shown, folder_inside=True)
             problems += found
             if isinstance(item, Article):
                 articles.append(item)

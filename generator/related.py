@@ -7,12 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from generator.crossref import ArticleMentions
+from generator.memo import RunMemo
 from generator.model import Article
 
 RELATED_LIMIT = 5
 # An entity named in more articles than this suggests no related ones: a fixed bound keeps
 # the work linear (a bound growing with the archive made it quadratic at 10,000 articles).
 COMMON_LIMIT = 200
+# Under ``serve``, an edit that changes no article's names or date ranks nothing again.
+_RANKED = RunMemo()
 
 
 @dataclass(frozen=True)
@@ -46,29 +49,51 @@ def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, .
     each shared entity weighs its inverse document frequency. Candidates come from the
     entities' own article lists, so the cost follows the mentions, not articles squared.
     """
-    total = len(items)
-    by_entity: dict[str, list[ArticleMentions]] = defaultdict(list)
-    for item in items:
-        for entity_id in {m.entity_id for m in item.mentions}:
-            by_entity[entity_id].append(item)
-    weight = {e: math.log((1 + total) / len(found)) for e, found in by_entity.items()}
-    common = COMMON_LIMIT
-    related: dict[str, tuple[Article, ...]] = {}
-    for item in items:
+    # All the ranking depends on: each article's slug, date and the entities it names.
+    named = tuple(
+        (
+            item.article.slug,
+            item.article.date.toordinal(),
+            frozenset(m.entity_id for m in item.mentions),
+        )
+        for item in items
+    )
+    ranked = _RANKED.get("related", (named,), _ranked)
+    articles = {item.article.slug: item.article for item in items}
+    return {slug: tuple(articles[other] for other in ranked[slug]) for slug in ranked}
+
+
+def _ranked(named: tuple[tuple[str, int, frozenset[str]], ...]) -> dict[str, tuple[str, ...]]:
+    """The slugs of each article's related articles, best first."""
+    by_entity: dict[str, list[str]] = defaultdict(list)
+    for slug, _, ids in named:
+        for entity_id in ids:
+            by_entity[entity_id].append(slug)
+    weight = {e: math.log((1 + len(named)) / len(found)) for e, found in by_entity.items()}
+    newest = {slug: -ordinal for slug, ordinal, _ in named}
+    ranked: dict[str, tuple[str, ...]] = {}
+    for slug, _, ids in named:
         scores: dict[str, float] = defaultdict(float)
-        articles: dict[str, Article] = {}
         # Sorted, so that the float sums, and so the ranking, are the same on every run.
-        for entity_id in sorted({m.entity_id for m in item.mentions}):
+        for entity_id in sorted(ids):
             # Entities in a large share of the archive add little and would make this
             # quadratic (the busiest one can be in half of all articles): skipped.
-            if len(by_entity[entity_id]) > common:
+            if len(by_entity[entity_id]) > COMMON_LIMIT:
                 continue
+            share = weight[entity_id]
             for other in by_entity[entity_id]:
-                if other.article.slug != item.article.slug:
-                    scores[other.article.slug] += weight[entity_id]
-                    articles[other.article.slug] = other.article
-        ranked = sorted(
-            scores, key=lambda s: (-round(scores[s], 9), -articles[s].date.toordinal(), s)
-        )
-        related[item.article.slug] = tuple(articles[s] for s in ranked[:RELATED_LIMIT])
-    return related
+                if other != slug:
+                    scores[other] += share
+        ranked[slug] = _best(scores, newest)
+    return ranked
+
+
+def _best(scores: dict[str, float], newest: dict[str, int]) -> tuple[str, ...]:
+    """The best ``RELATED_LIMIT`` candidates: most shared weight, then newest, then slug."""
+    if len(scores) > RELATED_LIMIT:
+        # Scores are ranked rounded to 9 places (so that sums stay stable), which moves them
+        # by at most 5e-10: a candidate well below the fifth-best raw score cannot rank.
+        cut = sorted(scores.values(), reverse=True)[RELATED_LIMIT - 1] - 1e-6
+        scores = {slug: score for slug, score in scores.items() if score >= cut}
+    keys = sorted((-round(score, 9), newest[slug], slug) for slug, score in scores.items())
+    return tuple(slug for _, _, slug in keys[:RELATED_LIMIT])
