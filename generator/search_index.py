@@ -14,10 +14,11 @@ import threading
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
-# Page parts that are not the page's own words: charts and maps, heading anchors, and the
-# reference card, a table whose searchable facts the page repeats as a sentence. Listings
+# Page parts that are not the page's own words: charts and maps, heading anchors, the
+# reference card (a table) and an article's date line; the search hints repeat what of
+# them is worth finding a page by, and results show the date or kind beside the title. Listings
 # after the text are marked by the generator (generator/pages/search_hints.py).
-NOT_TEXT = (".ea-figure", ".headerlink", ".ea-infobox")
+NOT_TEXT = (".ea-figure", ".headerlink", ".ea-infobox", ".ea-meta")
 
 
 _background: BackgroundIndexer | None = None

@@ -26,13 +26,18 @@ from playwright.sync_api import Browser
 pytestmark = pytest.mark.browser
 
 WAIT = 90  # seconds: a rebuild under load on a shared machine
+# Gives up after 10 s (an index half rewritten can leave a fetch hanging): asked again.
 SEARCH_INDEX = """async (word) => {
-  const pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.options({ baseUrl: "/" });
-  await pagefind.init();
-  const search = await pagefind.search(word);
-  const pages = await Promise.all(search.results.map((result) => result.data()));
-  return pages.map((page) => page.url);
+  const search = async () => {
+    const pagefind = await import("/pagefind/pagefind.js");
+    await pagefind.options({ baseUrl: "/" });
+    await pagefind.init();
+    const found = await pagefind.search(word);
+    const pages = await Promise.all(found.results.map((result) => result.data()));
+    return pages.map((page) => page.url);
+  };
+  const late = new Promise((resolve) => setTimeout(() => resolve([]), 10000));
+  return Promise.race([search(), late]);
 }"""
 
 

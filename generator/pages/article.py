@@ -42,6 +42,13 @@ def _meta_line(article: Article) -> str:
     return f'<p class="ea-meta">{" · ".join(parts)}</p>'
 
 
+def _credit(article: Article) -> str:
+    """Byline and source as words to search by (the meta line is not indexed as text)."""
+    return " · ".join(
+        part for part in (article.byline, article.source and article.source.name) if part
+    )
+
+
 def _summary(article: Article, blocks: tuple[Block, ...]) -> str:
     """The summary as a lede, unless the body already opens with the same paragraph."""
     if not article.summary:
@@ -130,7 +137,7 @@ def article_page(
         blocks_markdown(blocks),
         _tags(article),
         _sources(article),
-        search_hints(format_date(article.date), entities),
+        search_hints(format_date(article.date), entities, _credit(article)),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),
         _reading_on(reading, src),
     ]
