@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 from watch import Watch
 
 REPO = Path(__file__).resolve().parent.parent
@@ -139,3 +140,22 @@ def browser_type_launch_args(browser_type_launch_args: dict, playwright) -> dict
 def watch(page) -> Iterator[Watch]:
     """Console errors, uncaught exceptions, failed, missing or non-local requests of ``page``."""
     yield Watch().attach(page)
+
+
+def type_into_search(page: Page, text: str, delay: float = 5) -> None:
+    """Type ``text`` into Material's search box key by key, as a reader does."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("")
+    box.press_sequentially(text, delay=delay)
+    expect(box).to_have_value(text)
+
+
+@contextlib.contextmanager
+def cold_page(browser: Browser, base_url: str) -> Iterator[Page]:
+    """A page in a context of its own: empty cache, nothing shared with other tests."""
+    context = browser.new_context(base_url=base_url)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import build_with_cli, serve
+from conftest import build_with_cli, serve, type_into_search
 from hostile import payloads
 from playwright.sync_api import Browser, Dialog, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
@@ -572,11 +572,7 @@ _HANDLERS_IN_RESULTS = """() => [...document.querySelectorAll('.md-search-result
 
 
 def _search(page: Page, query: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(query, delay=5)
-    expect(box).to_have_value(query)
+    type_into_search(page, query)
     expect(page.locator(".md-search-result__meta")).not_to_have_text("Initializing search")
 
 

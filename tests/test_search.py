@@ -14,7 +14,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_CONTENT, SEED_CONTENT, serve
+from conftest import SAMPLE_CONTENT, SEED_CONTENT, cold_page, serve, type_into_search
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -134,14 +134,6 @@ def test_a_filter_narrows_a_text_search(seed_results, seed_site):
 # --- the search box --------------------------------------------------------------------------
 
 
-def type_query(page: Page, text: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(text, delay=10)
-    expect(box).to_have_value(text)
-
-
 def result_urls(page: Page) -> list[str]:
     links = page.locator(".md-search-result__item > a.md-search-result__link")
     return [
@@ -152,7 +144,7 @@ def result_urls(page: Page) -> list[str]:
 
 def test_refine_buttons_filter_by_actor_and_undo(page: Page, watch, seed_site):
     page.goto("/")
-    type_query(page, "ceasefire")
+    type_into_search(page, "ceasefire")
     refine = page.locator(".ea-refine")
     expect(refine).to_be_visible(timeout=10_000)
     option = refine.locator('button[data-filter="actor"][data-value="Benjamin Netanyahu"]')
@@ -174,7 +166,7 @@ def test_refine_buttons_filter_by_actor_and_undo(page: Page, watch, seed_site):
 
 def test_a_typed_filter_accepts_the_slug_and_any_case(page: Page, watch):
     page.goto("/")
-    type_query(page, "location:gaza-strip")
+    type_into_search(page, "location:gaza-strip")
     first = page.locator(".md-search-result__item").first
     expect(first).to_be_visible(timeout=10_000)
     expect(page.locator(".md-search-result__meta")).to_have_text(
@@ -188,7 +180,7 @@ def test_a_typed_filter_accepts_the_slug_and_any_case(page: Page, watch):
 
 def test_results_show_the_date_or_kind_and_highlight_the_words(page: Page, watch):
     page.goto("/")
-    type_query(page, "Philadelphi")
+    type_into_search(page, "Philadelphi")
     first = page.locator(".md-search-result__item").first
     expect(first).to_be_visible(timeout=10_000)
     labels = page.locator(".md-search-result__article .ea-search-label").all_inner_texts()
@@ -199,11 +191,9 @@ def test_results_show_the_date_or_kind_and_highlight_the_words(page: Page, watch
 
 @pytest.fixture
 def fresh_page(browser: Browser, site_url: str) -> Iterator[Page]:
-    """A page of its own, to count what one first search downloads."""
-    context = browser.new_context(base_url=site_url)
-    page = context.new_page()
-    yield page
-    context.close()
+    """A page of its own, to count what is fetched."""
+    with cold_page(browser, site_url) as page:
+        yield page
 
 
 def test_a_page_view_without_search_loads_no_index(fresh_page: Page):

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, _built, serve
+from conftest import REPO, _built, cold_page, serve, type_into_search
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
@@ -57,18 +57,8 @@ def article_filters(large_site: Path) -> dict[str, Counter]:
 
 @pytest.fixture
 def reader(browser: Browser, large_url: str) -> Iterator[Page]:
-    context = browser.new_context(base_url=large_url)
-    page = context.new_page()
-    yield page
-    context.close()
-
-
-def _search(page: Page, text: str) -> None:
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("")
-    box.press_sequentially(text, delay=5)
-    expect(box).to_have_value(text)
+    with cold_page(browser, large_url) as page:
+        yield page
 
 
 def test_the_archive_is_as_large_as_intended(large_site: Path):
@@ -78,7 +68,7 @@ def test_the_archive_is_as_large_as_intended(large_site: Path):
 def test_the_busiest_actor_is_found_by_name_and_its_page_comes_first(reader: Page, article_filters):
     name, _ = article_filters["actor"].most_common(1)[0]
     reader.goto("/")
-    _search(reader, name)
+    type_into_search(reader, name)
     first = reader.locator(".md-search-result__item > a").first
     expect(first).to_be_visible(timeout=15_000)
     expect(first.locator("h1")).to_have_text(name)
@@ -93,7 +83,7 @@ def test_a_location_filter_counts_exactly_its_articles(reader: Page, article_fil
     name, count = article_filters["location"].most_common(3)[-1]
     reader.goto("/")
     # The filter alone lists the articles naming the place, and the place's own page.
-    _search(reader, f'location:"{name}"')
+    type_into_search(reader, f'location:"{name}"')
     expect(reader.locator(".md-search-result__meta")).to_have_text(
         f"20 of {count + 1:,} matching documents", timeout=15_000
     )
@@ -107,7 +97,7 @@ def test_a_first_search_downloads_less_than_a_megabyte(reader: Page, article_fil
     sizes: dict[str, int] = {}
     reader.on("response", lambda r: sizes.__setitem__(r.url, len(r.body()) if r.ok else 0))
     name, _ = article_filters["location"].most_common(1)[0]
-    _search(reader, name.split()[0])
+    type_into_search(reader, name.split()[0])
     expect(reader.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
     reader.wait_for_load_state("networkidle")
     fetched = {url: size for url, size in sizes.items() if "/pagefind/" in url or "search" in url}
