@@ -209,3 +209,13 @@ def test_focusing_the_search_box_loads_search_before_the_first_key(fresh_page: P
     fresh_page.wait_for_load_state("networkidle")
     with fresh_page.expect_response(lambda r: r.url.endswith("/pagefind/pagefind.js")):
         fresh_page.locator("input.md-search__input").focus()
+
+
+def test_a_single_letter_asks_for_more_and_the_next_one_searches(page: Page, watch):
+    page.goto("/")
+    type_into_search(page, "R")
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Keep typing to search", timeout=10_000)
+    type_into_search(page, "Ra")
+    expect(meta).to_have_text(re.compile(r"^\d+ matching documents?$"), timeout=10_000)
+    watch.assert_clean()

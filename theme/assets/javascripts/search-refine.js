@@ -94,10 +94,13 @@
   }
 
   // Material writes "20 matching documents" for the pages the worker sent; say how many
-  // matched in all when that is more.
+  // matched in all when that is more, and that a single letter is not searched yet.
   function amendCount() {
-    if (!last || last.query !== input.value || last.total <= last.shown) return;
-    const text = `${last.shown} of ${last.total.toLocaleString("en")} matching documents`;
+    if (!last || last.query !== input.value) return;
+    if (!last.short && last.total <= last.shown) return;
+    const text = last.short
+      ? "Keep typing to search"
+      : `${last.shown} of ${last.total.toLocaleString("en")} matching documents`;
     if (meta.textContent !== text) meta.textContent = text;
   }
 

@@ -20,6 +20,7 @@ const PAGES_SHOWN = 20;
 const FACETS_SHOWN = 8;
 const FILTERS = ["actor", "location"];
 const WARM_UP = "warm-up";
+const MIN_LETTERS = 2;
 // actor:Hamas or actor:"Benjamin Netanyahu"; a quote inside a quoted name is written \".
 const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
 
@@ -29,7 +30,8 @@ const channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("e
 
 let pagefind = null;
 let knownValues = null;
-let latest = 0;
+let running = false;
+let waiting = null;
 
 /** Load Pagefind once, on the first query: page views without a search load nothing. */
 function loadPagefind() {
@@ -167,13 +169,18 @@ async function canonical(engine, filters) {
   return query;
 }
 
-async function search(text, id) {
+async function search(text) {
   const { words, filters } = parseQuery(text);
   if (!words && !Object.keys(filters).length) return { items: [], total: 0, facets: {} };
+  // One letter matches most of a large archive and takes Pagefind a second; Material
+  // sends a query per key, so these would hold up the query the reader is still typing.
+  if (words.length < MIN_LETTERS && !Object.keys(filters).length) {
+    return { items: [], total: 0, facets: {}, short: true };
+  }
   const engine = await loadPagefind();
   const query = await canonical(engine, filters);
   const found = await engine.search(words || null, { filters: query });
-  if (id !== latest) return null;
+  if (waiting !== null) return null;
   const top = found.results.slice(0, PAGES_SHOWN);
   const pages = await Promise.all(top.map((result) => result.data()));
   const split = words.split(/\s+/).filter(Boolean);
@@ -183,6 +190,41 @@ async function search(text, id) {
   return { items, total: found.results.length, facets: facets(found.filters, chosen) };
 }
 
+async function answer(text) {
+  try {
+    return await search(text);
+  } catch (error) {
+    console.error("Search is unavailable:", error);
+    return { items: [], total: 0, facets: {} };
+  }
+}
+
+/**
+ * Answer queries one at a time, and of those typed meanwhile only the newest: a reader
+ * typing "ceasefire" sends nine queries, and the answer that matters is the last one's.
+ */
+async function answerInTurn(text) {
+  waiting = text;
+  if (running) return;
+  running = true;
+  while (waiting !== null) {
+    const current = waiting;
+    waiting = null;
+    const reply = await answer(current);
+    // A newer query arrived while this one ran: its answer would only flash by.
+    if (reply === null || waiting !== null) continue;
+    self.postMessage({ type: RESULT, data: { items: reply.items } });
+    channel?.postMessage({
+      query: current,
+      shown: reply.items.length,
+      total: reply.total,
+      facets: reply.facets,
+      short: Boolean(reply.short),
+    });
+  }
+  running = false;
+}
+
 // The refine script says when the reader focuses the search box: load Pagefind then, so the
 // first query does not wait for it. (Material's own first query, an empty one, is sent on
 // every page load, so it cannot be the signal.)
@@ -190,23 +232,11 @@ channel?.addEventListener("message", (event) => {
   if (event.data === WARM_UP) loadPagefind().catch(() => {});
 });
 
-self.addEventListener("message", async (event) => {
+self.addEventListener("message", (event) => {
   const message = event.data;
   if (message.type === SETUP) {
     self.postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    const id = ++latest;
-    const text = String(message.data || "");
-    let answer;
-    try {
-      answer = await search(text, id);
-    } catch (error) {
-      console.error("Search is unavailable:", error);
-      answer = { items: [], total: 0, facets: {} };
-    }
-    // A newer query was typed while this one ran: its answer would overwrite the newer one.
-    if (answer === null || id !== latest) return;
-    self.postMessage({ type: RESULT, data: { items: answer.items } });
-    channel?.postMessage({ query: text, shown: answer.items.length, total: answer.total, facets: answer.facets });
+    answerInTurn(String(message.data || ""));
   }
 });
