@@ -72,15 +72,25 @@ def _chromium() -> str | None:
 # worker as the page loads, Pagefind's worker loads its index when the reader types.
 SEARCH_PATHS = ("/search/search_index.json", "/assets/javascripts/workers/", "/pagefind/")
 SEARCH_PATHS += ("/assets/javascripts/lunr/", "/assets/javascripts/search-worker.js")
+SEARCH_PATHS += ("/assets/javascripts/search-query.js",)
 
 
-def _one_run(browser, url: str, queries: tuple[str, str], worker: Path | None) -> dict:
+@contextmanager
+def _cold_page(browser, worker: Path | None):
+    """A page with an empty cache; with ``worker``, Material's lunr worker in place of ours."""
     context = browser.new_context()
     page = context.new_page()
     if worker is not None:
-        # Material's own lunr worker in place of ours, for a bare build (same theme files).
+        # The bare build has the same theme files, so its pages name our worker.
         page.route("**/assets/javascripts/search-worker.js", lambda r: r.fulfill(path=worker))
     try:
+        yield page
+    finally:
+        context.close()
+
+
+def _one_run(browser, url: str, queries: tuple[str, str], worker: Path | None) -> dict:
+    with _cold_page(browser, worker) as page:
         responses = []
         page.on("response", lambda response: responses.append(response))
         page.goto(url)
@@ -90,20 +100,18 @@ def _one_run(browser, url: str, queries: tuple[str, str], worker: Path | None) -
         page.wait_for_load_state("networkidle")
         searched = [r for r in responses if any(p in r.url for p in SEARCH_PATHS)]
         fetched = sum(r.request.sizes()["responseBodySize"] for r in searched)
-        count = len(searched)
         second_ms = page.evaluate(TYPE_AND_TIME, queries[1])
-        return {"first_ms": first_ms, "bytes": fetched, "requests": count, "next_ms": second_ms}
-    finally:
-        context.close()
+        return {
+            "first_ms": first_ms,
+            "bytes": fetched,
+            "requests": len(searched),
+            "next_ms": second_ms,
+        }
 
 
 def _typed_run(browser, url: str, query: str, worker: Path | None) -> float:
     """A reader's pace: click the box, type a key every 120 ms; ms from the last key."""
-    context = browser.new_context()
-    page = context.new_page()
-    if worker is not None:
-        page.route("**/assets/javascripts/search-worker.js", lambda r: r.fulfill(path=worker))
-    try:
+    with _cold_page(browser, worker) as page:
         page.goto(url)
         page.wait_for_load_state("networkidle")
         box = page.locator("input.md-search__input")
@@ -111,8 +119,6 @@ def _typed_run(browser, url: str, query: str, worker: Path | None) -> float:
         box.press_sequentially(query[:-1], delay=120)
         page.wait_for_timeout(120)
         return page.evaluate(TYPE_AND_TIME, query)
-    finally:
-        context.close()
 
 
 def measure_search(site: Path, query: str, repeat: int = 3, *, lunr: bool = False) -> dict:

@@ -11,6 +11,7 @@ longer exist, and starting afresh when the theme or the configuration changed.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,8 +55,6 @@ def design_changed(paths: list[Path]) -> bool:
 
 def clear_folder(folder: Path) -> None:
     """Empty ``folder`` so that a dirty build rebuilds every page (the theme changed)."""
-    import shutil
-
     for child in folder.iterdir() if folder.is_dir() else ():
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 BUNDLE_DIR = "pagefind"
@@ -92,9 +93,7 @@ class BackgroundIndexer:
                 self._report(f"search index not updated: {err}")
 
     def wait(self, timeout: float = 60.0) -> bool:
-        """Block until no run is pending (for tests); False if ``timeout`` passed first."""
-        import time
-
+        """Block until no run is pending (benchmarks time this); False on ``timeout``."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             with self._lock:

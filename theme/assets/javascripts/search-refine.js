@@ -22,25 +22,13 @@
   meta.after(panel);
 
   let last = null;
-  // The same filter words the worker reads: actor:Hamas, actor:"Benjamin Netanyahu".
-  const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
-
-  function looseName(value) {
-    return value.toLowerCase().replace(/[-_\s]+/g, " ").trim();
-  }
+  const { looseName, filterWords, filterWord } = self.ExplainerSearchQuery;
 
   /** The filter words in the box that choose ``value`` of ``key``, however typed. */
   function typedTokens(key, value) {
-    const found = [];
-    for (const match of input.value.matchAll(FILTER_TOKEN)) {
-      const typed = match[2] === undefined ? match[3] : match[2].replace(/\\(.)/g, "$1");
-      if (match[1] === key && looseName(typed) === looseName(value)) found.push(match[0]);
-    }
-    return found;
-  }
-
-  function token(key, value) {
-    return /^[^\s"\\]+$/.test(value) ? `${key}:${value}` : `${key}:"${value.replace(/(["\\])/g, "\\$1")}"`;
+    return filterWords(input.value)
+      .filter((word) => word.key === key && looseName(word.value) === looseName(value))
+      .map((word) => word.written);
   }
 
   function toggle(key, value, active) {
@@ -48,7 +36,7 @@
     if (active) {
       for (const typed of typedTokens(key, value)) next = next.replace(typed, " ");
     } else {
-      next = `${next.trim()} ${token(key, value)}`;
+      next = `${next.trim()} ${filterWord(key, value)}`;
     }
     input.value = next.replace(/\s+/g, " ").trim();
     input.focus();

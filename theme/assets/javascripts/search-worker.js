@@ -21,8 +21,10 @@ const FACETS_SHOWN = 8;
 const FILTERS = ["actor", "location"];
 const WARM_UP = "warm-up";
 const MIN_LETTERS = 2;
-// actor:Hamas or actor:"Benjamin Netanyahu"; a quote inside a quoted name is written \".
-const FILTER_TOKEN = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
+
+// The filter words of the box (actor:"Name", location:Name), shared with the page.
+importScripts(new URL("search-query.js", self.location.href).href);
+const { looseName, filterWords, searchWords } = self.ExplainerSearchQuery;
 
 // This file is served from <site>/assets/javascripts/; Pagefind's bundle from <site>/pagefind/.
 const siteRoot = new URL("../../", self.location.href);
@@ -53,12 +55,10 @@ function loadPagefind() {
 /** Split the text in the box into search words and filters (actor:"Name", location:Name). */
 function parseQuery(text) {
   const filters = {};
-  const words = text.replace(FILTER_TOKEN, (_, key, quoted, bare) => {
-    const value = (quoted === undefined ? bare : quoted.replace(/\\(.)/g, "$1")).trim();
+  for (const { key, value } of filterWords(text)) {
     if (value) (filters[key] ??= []).push(value);
-    return " ";
-  });
-  return { words: words.trim(), filters };
+  }
+  return { words: searchWords(text), filters };
 }
 
 function escapeHtml(text) {
@@ -145,11 +145,6 @@ function facets(counts, chosen) {
     offered[key] = values;
   }
   return offered;
-}
-
-/** How a typed filter value is compared: gaza-strip, gaza_strip and "Gaza Strip" agree. */
-function looseName(value) {
-  return value.toLowerCase().replace(/[-_\s]+/g, " ").trim();
 }
 
 /** Filter values as indexed, so that a typed actor:hamas finds "Hamas". */
