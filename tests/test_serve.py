@@ -26,18 +26,18 @@ from playwright.sync_api import Browser
 pytestmark = pytest.mark.browser
 
 WAIT = 90  # seconds: a rebuild under load on a shared machine
-# Gives up after 10 s (an index half rewritten can leave a fetch hanging): asked again.
-SEARCH_INDEX = """async (word) => {
-  const search = async () => {
+# Started without waiting for it; the test polls for its answer with a timeout, because an
+# index half rewritten by the server can leave a fetch or the import pending for good.
+SEARCH_INDEX = """(word) => {
+  window.__found = undefined;
+  (async () => {
     const pagefind = await import("/pagefind/pagefind.js");
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
     const found = await pagefind.search(word);
     const pages = await Promise.all(found.results.map((result) => result.data()));
-    return pages.map((page) => page.url);
-  };
-  const late = new Promise((resolve) => setTimeout(() => resolve([]), 10000));
-  return Promise.race([search(), late]);
+    window.__found = pages.map((page) => page.url);
+  })().catch(() => { window.__found = []; });
 }"""
 
 
@@ -100,11 +100,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 def _search(browser: Browser, server: Server, word: str) -> list[str]:
     context = browser.new_context()  # a fresh cache, as after a reload
+    context.set_default_timeout(15_000)
+    # MkDocs' live-reload script holds a request open and reloads the page on each rebuild;
+    # this page only queries the index, so it does without.
+    context.route("**/livereload/**", lambda route: route.abort())
     try:
         page = context.new_page()
-        page.goto(server.url)
-        return page.evaluate(SEARCH_INDEX, word)
-    except Exception:  # the index is being rewritten: ask again
+        page.goto(server.url, wait_until="domcontentloaded")
+        page.evaluate(SEARCH_INDEX, word)
+        return page.wait_for_function("() => window.__found", polling=100).json_value()
+    except Exception:  # a reload, a timeout, the index being rewritten: ask again
         return []
     finally:
         context.close()
