@@ -1,4 +1,4 @@
-"""Writing the docs folder: only changed bytes, stale output removed, nothing outside."""
+"""Writing the docs folder: only changed bytes, only its own files removed, nothing outside."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import os
 import pytest
 
 from generator.pages.common import Page
-from generator.write import write_pages
+from generator.write import MANIFEST, ForeignFilesError, write_pages
 
 
 def test_only_changed_files_are_rewritten_and_stale_ones_removed(tmp_path) -> None:
@@ -33,3 +33,48 @@ def test_paths_outside_the_docs_folder_are_refused(tmp_path, path: str) -> None:
     with pytest.raises(ValueError, match="leaves the docs folder"):
         write_pages((Page(path, "x"),), tmp_path / "docs")
     assert not (tmp_path / "evil.md").exists()
+
+
+def test_a_file_the_generator_did_not_write_stops_the_write_and_stays(tmp_path) -> None:
+    docs = tmp_path / "docs"
+    write_pages((Page("index.md", "home\n"),), docs)
+    (docs / "planted.md").write_text("<script>alert(1)</script>")
+    with pytest.raises(ForeignFilesError, match=r"planted\.md"):
+        write_pages((Page("index.md", "changed\n"),), docs)
+    assert (docs / "planted.md").exists()
+    assert (docs / "index.md").read_text() == "home\n"  # nothing was written either
+
+
+def test_a_link_in_the_docs_folder_stops_the_write(tmp_path) -> None:
+    docs, outside = tmp_path / "docs", tmp_path / "outside.txt"
+    outside.write_text("keep")
+    write_pages((Page("index.md", "home\n"),), docs)
+    (docs / "index.md").unlink()
+    (docs / "index.md").symlink_to(outside)
+    with pytest.raises(ForeignFilesError, match="a symbolic link"):
+        write_pages((Page("index.md", "home\n"),), docs)
+    assert outside.read_text() == "keep"
+
+
+@pytest.mark.parametrize("listed", ["../outside.txt", "/etc/passwd", "a/../../outside.txt"])
+def test_a_tampered_manifest_removes_nothing_outside(tmp_path, listed: str) -> None:
+    docs, outside = tmp_path / "docs", tmp_path / "outside.txt"
+    outside.write_text("keep")
+    write_pages((Page("index.md", "home\n"),), docs)
+    (docs / MANIFEST).write_text(f"index.md\n{listed}\n")
+    report = write_pages((Page("other.md", "x\n"),), docs)
+    assert report.removed == ("index.md",)
+    assert outside.read_text() == "keep"
+
+
+def test_pages_of_an_interrupted_write_are_still_the_generators(tmp_path) -> None:
+    """The manifest names new pages before they are written, so a crash leaves no stranger."""
+    docs = tmp_path / "docs"
+    write_pages((Page("index.md", "home\n"),), docs)
+    manifest = (docs / MANIFEST).read_text()
+    (docs / MANIFEST).write_text(manifest + "new.md\n")  # as recorded just before a crash
+    (docs / "new.md").write_text("half")
+    (docs / ".tmp-abc.md").write_text("half")
+    report = write_pages((Page("index.md", "home\n"),), docs)
+    assert report.removed == ("new.md",)
+    assert sorted(p.name for p in docs.iterdir()) == [MANIFEST, "index.md"]
