@@ -9,12 +9,14 @@ import argparse
 import datetime as dt
 import logging
 import os
+import signal
 import sys
-import tempfile
+import threading
 from pathlib import Path
 
 from generator.build import generate
 from generator.report import FORMATS, format_problems
+from generator.terminal import printable_path
 
 DEFAULT_CONTENT = Path("content")
 
@@ -50,22 +52,21 @@ def cmd_build(args: argparse.Namespace) -> int:
     from generator.site import SiteBuildError, build_site
 
     config = _config_file(args)
-    with tempfile.TemporaryDirectory(prefix="explainer-docs-") as scratch:
-        # Another content folder gets its own scratch docs folder, never the project's.
-        docs = None if _uses_project_content(config, args.content) else Path(scratch)
-        try:
-            generation, site = build_site(
-                config, args.content, args.site_dir, docs, strict=not args.no_strict
-            )
-        except SiteBuildError as err:
-            print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
-            return 1
+    # Another content folder gets a scratch docs folder of its own, never the project's.
+    own_docs = _uses_project_content(config, args.content)
+    try:
+        generation, site = build_site(
+            config, args.content, args.site_dir, own_docs=own_docs, strict=not args.no_strict
+        )
+    except SiteBuildError as err:
+        print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
+        return 1
     if generation.problems:
         print(format_problems(generation.problems), file=sys.stderr)
     if site is None:
         print("explainer: nothing was built; fix the errors above", file=sys.stderr)
         return 1
-    print(f"explainer: built {generation.written} files into {site}")
+    print(f"explainer: built {generation.written} files into {printable_path(site)}")
     return 0
 
 
@@ -150,15 +151,33 @@ def _add_optional_commands(commands) -> None:
     suggest.set_defaults(run=suggester.main)
 
 
+class Terminated(Exception):
+    """SIGTERM arrived: unwind like Ctrl-C, so every clean-up runs."""
+
+
+def _terminate(signum, frame) -> None:
+    raise Terminated
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``explainer`` console script."""
     args = _parser().parse_args(argv)
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s"
     )
+    # Signal handlers belong to the main thread (tests may call main from another).
+    in_main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminate) if in_main else None
     try:
         return args.run(args)
     except BrokenPipeError:
         # The reader closed the pipe (`explainer check | head`): stop quietly.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except (KeyboardInterrupt, Terminated) as stop:
+        signum = signal.SIGTERM if isinstance(stop, Terminated) else signal.SIGINT
+        print("explainer: interrupted; nothing half-made was kept", file=sys.stderr)
+        return 128 + signum
+    finally:
+        if in_main:
+            signal.signal(signal.SIGTERM, previous)

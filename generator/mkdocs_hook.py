@@ -24,8 +24,15 @@ except ImportError:  # a checkout used without `pip install -e .`
 
 from generator import live, search_index
 from generator.emit import DEFAULT_SITE_URL
+from generator.folders import (
+    UnsafeFolderError,
+    absolute,
+    check_folders,
+    mark_site,
+    os_error_message,
+)
 from generator.pages.search_hints import TEXT_END
-from generator.write import write_pages
+from generator.write import ForeignFilesError, WriteReport, write_pages
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 CONTENT_ENV = "EXPLAINER_CONTENT"
@@ -49,11 +56,40 @@ def pin_build_date(generation: Generation) -> None:
         os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
 
 
+def _check_folders(config, content: Path) -> None:
+    """Refuse docs and site folders that are not the build's own, before MkDocs cleans any.
+
+    ``mkdocs serve`` builds into a temporary folder of its own, which needs no check.
+    """
+    project = absolute(config.config_file_path).parent
+    docs, site = absolute(config.docs_dir), absolute(config.site_dir)
+    try:
+        check_folders(project, content, None if live.state.serving else site, docs)
+    except UnsafeFolderError as err:
+        raise PluginError(str(err)) from None
+
+
+def _write(generation: Generation, config) -> WriteReport:
+    """Write the pages, and mark the site folder as the build's before MkDocs fills it."""
+    try:
+        report = write_pages(generation.pages, Path(config.docs_dir))
+        if not live.state.serving:
+            Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+            mark_site(Path(config.site_dir))
+    except ForeignFilesError as err:
+        raise PluginError(str(err)) from None
+    except OSError as err:
+        raise PluginError(os_error_message(err)) from None
+    return report
+
+
 def on_config(config):
     """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
     if os.environ.get(PREGENERATED_ENV):
         return config
-    generation = generate(content_dir(config), config.site_url or DEFAULT_SITE_URL)
+    content = absolute(content_dir(config))
+    _check_folders(config, content)
+    generation = generate(content, config.site_url or DEFAULT_SITE_URL)
     for problem in generation.problems:
         if problem.severity == "warning":
             # Content warnings are the contributor's to-do list, not a broken site:
@@ -62,7 +98,7 @@ def on_config(config):
     if generation.errors:
         listing = "\n".join(p.format() for p in generation.errors)
         raise PluginError(f"{len(generation.errors)} content error(s), nothing built:\n{listing}")
-    report = write_pages(generation.pages, Path(config.docs_dir))
+    report = _write(generation, config)
     log.info(
         "explainer: %d files written, %d unchanged, %d removed",
         len(report.written),
