@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.build import generate
 from generator.report import FORMATS, format_problems
+from generator.terminal import printable, printable_path
 
 DEFAULT_CONTENT = Path("content")
 
@@ -36,7 +37,8 @@ def _config_file(args: argparse.Namespace) -> Path:
     config = args.config_file
     if not config.is_file():
         raise SystemExit(
-            f"explainer: {config} not found; run from the project folder or pass --config-file"
+            f"explainer: {printable_path(config)} not found; "
+            "run from the project folder or pass --config-file"
         )
     return config
 
@@ -58,14 +60,15 @@ def cmd_build(args: argparse.Namespace) -> int:
                 config, args.content, args.site_dir, docs, strict=not args.no_strict
             )
         except SiteBuildError as err:
-            print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
+            message = printable(str(err))
+            print(f"explainer: site not built, previous site kept: {message}", file=sys.stderr)
             return 1
     if generation.problems:
         print(format_problems(generation.problems), file=sys.stderr)
     if site is None:
         print("explainer: nothing was built; fix the errors above", file=sys.stderr)
         return 1
-    print(f"explainer: built {generation.written} files into {site}")
+    print(f"explainer: built {generation.written} files into {printable_path(site)}")
     return 0
 
 
@@ -93,9 +96,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_article(args.content, args.title, args.date or dt.date.today())
     except FileExistsError as err:
-        print(f"explainer: {err.filename} already exists; nothing written", file=sys.stderr)
+        print(
+            f"explainer: {printable_path(err.filename)} already exists; nothing written",
+            file=sys.stderr,
+        )
         return 1
-    print(f"explainer: created {path}")
+    print(f"explainer: created {printable_path(path)}")
     return 0
 
 

@@ -25,6 +25,7 @@ except ImportError:  # a checkout used without `pip install -e .`
 from generator import live, search_index
 from generator.emit import DEFAULT_SITE_URL
 from generator.pages.search_hints import TEXT_END
+from generator.terminal import printable
 from generator.write import write_pages
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -58,9 +59,9 @@ def on_config(config):
         if problem.severity == "warning":
             # Content warnings are the contributor's to-do list, not a broken site:
             # logged at info so that `mkdocs build --strict` stays about the site itself.
-            log.info("content warning: %s", problem.format())
+            log.info("content warning: %s", printable(problem.format()))
     if generation.errors:
-        listing = "\n".join(p.format() for p in generation.errors)
+        listing = "\n".join(printable(p.format()) for p in generation.errors)
         raise PluginError(f"{len(generation.errors)} content error(s), nothing built:\n{listing}")
     report = write_pages(generation.pages, Path(config.docs_dir))
     log.info(
