@@ -1,0 +1,93 @@
+"""An alias that extends another entry's alias takes that entry's mentions.
+
+The matcher prefers the longest alias, so entry B with the alias "Hamas Fighters" takes
+the words "Hamas fighters" away from entry A's "Hamas": those mentions link to B, and A's
+page no longer lists the article if that was its only mention. Real names do this too
+("Rafah crossing" extends "Rafah"), so the warning is given only when it changes a link
+in an article, and not when B's own name extends the same alias: an entry called "Rafah
+crossing" or "Israel Defense Forces" says by its name that it is a part of Rafah or of
+Israel, and its page shows that name to every reader. An alias that hides behind an
+entry of another name ("Hamas Fighters" as an alias of "Gaza civil defence agency") is
+what the warning is for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from generator.matcher import AliasMatcher, fold_alias
+from generator.model import Article, Entity, Problem
+
+_WORD_END = re.compile(r"\W|$")
+
+
+@dataclass(frozen=True)
+class _Extension:
+    """``longer`` (an alias of ``taker``) begins with the whole words of ``shorter``."""
+
+    shorter: str
+    owner: Entity
+    longer: str
+    taker: Entity
+
+
+def _extends(longer: str, shorter: str) -> bool:
+    """True when ``longer`` is ``shorter`` followed by more words ("Rafah crossing")."""
+    return (
+        len(longer) > len(shorter)
+        and longer.startswith(shorter)
+        and _WORD_END.match(longer, len(shorter)) is not None
+    )
+
+
+def _extensions(entities: list[Entity]) -> list[_Extension]:
+    """Every alias that extends another entry's alias, unless its own entry's name does."""
+    aliases = [(fold_alias(alias), entity) for entity in entities for alias in entity.aliases]
+    found = []
+    for longer, taker in aliases:
+        for shorter, owner in aliases:
+            if owner.id == taker.id or not _extends(longer, shorter):
+                continue
+            if not _extends(fold_alias(taker.name), shorter):
+                found.append(_Extension(shorter, owner, longer, taker))
+    return found
+
+
+def _first_taken(extension: _Extension, articles: list[Article], matcher: AliasMatcher):
+    """The first article in which ``extension.longer`` is matched, if any."""
+    for article in articles:
+        text = f"{article.title}\n\n{article.body}"
+        if extension.longer not in text:  # a substring test spares most matcher runs
+            continue
+        if any(m.alias == extension.longer for m in matcher.find(text)):
+            return article
+    return None
+
+
+def alias_extension_problems(
+    entities: Iterable[Entity], articles: Iterable[Article]
+) -> list[Problem]:
+    """A warning for each alias that takes, in some article, mentions of another entry."""
+    entities = sorted(entities, key=lambda e: e.path)
+    articles = sorted(articles, key=lambda a: a.path)
+    matcher = AliasMatcher(entities)
+    problems = []
+    for extension in _extensions(entities):
+        taker = extension.taker
+        article = _first_taken(extension, articles, matcher)
+        if article is None:
+            continue
+        problems.append(
+            Problem(
+                taker.path,
+                "aliases",
+                f"{extension.longer!r} extends {extension.shorter!r} of {extension.owner.path} "
+                f"and takes its mentions, first in {article.path}: choose another alias "
+                f"(an entry may extend another's alias when its name does too)",
+                taker.line_of("aliases"),
+                severity="warning",
+            )
+        )
+    return problems
