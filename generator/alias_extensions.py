@@ -13,14 +13,12 @@ what the warning is for.
 
 from __future__ import annotations
 
-import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.matcher import AliasMatcher, fold_alias
 from generator.model import Article, Entity, Problem
-
-_WORD_END = re.compile(r"\W|$")
 
 
 @dataclass(frozen=True)
@@ -33,25 +31,34 @@ class _Extension:
     taker: Entity
 
 
-def _extends(longer: str, shorter: str) -> bool:
-    """True when ``longer`` is ``shorter`` followed by more words ("Rafah crossing")."""
-    return (
-        len(longer) > len(shorter)
-        and longer.startswith(shorter)
-        and _WORD_END.match(longer, len(shorter)) is not None
-    )
+def _word_char(char: str) -> bool:
+    # As the matcher reads words: a vowel sign or other mark belongs to its word.
+    return char.isalnum() or char == "_" or unicodedata.category(char).startswith("M")
+
+
+def _word_prefixes(alias: str) -> list[str]:
+    """The starts of ``alias`` that end where a word does: "Rafah", for "Rafah crossing"."""
+    return [alias[:end] for end in range(1, len(alias)) if not _word_char(alias[end])]
 
 
 def _extensions(entities: list[Entity]) -> list[_Extension]:
     """Every alias that extends another entry's alias, unless its own entry's name does."""
-    aliases = [(fold_alias(alias), entity) for entity in entities for alias in entity.aliases]
+    owners: dict[str, list[Entity]] = {}
+    for entity in entities:
+        for alias in entity.aliases:
+            owners.setdefault(fold_alias(alias), []).append(entity)
     found = []
-    for longer, taker in aliases:
-        for shorter, owner in aliases:
-            if owner.id == taker.id or not _extends(longer, shorter):
-                continue
-            if not _extends(fold_alias(taker.name), shorter):
-                found.append(_Extension(shorter, owner, longer, taker))
+    for taker in entities:
+        name_prefixes = set(_word_prefixes(fold_alias(taker.name)))
+        for longer in dict.fromkeys(fold_alias(alias) for alias in taker.aliases):
+            for shorter in _word_prefixes(longer):
+                if shorter in name_prefixes:
+                    continue  # "Rafah crossing" is by its name a part of Rafah
+                found += [
+                    _Extension(shorter, owner, longer, taker)
+                    for owner in owners.get(shorter, [])
+                    if owner.id != taker.id
+                ]
     return found
 
 
