@@ -16,7 +16,7 @@ from pathlib import Path
 
 from generator.build import generate
 from generator.report import FORMATS, format_problems
-from generator.terminal import printable_path
+from generator.terminal import printable, printable_path
 
 DEFAULT_CONTENT = Path("content")
 
@@ -38,7 +38,8 @@ def _config_file(args: argparse.Namespace) -> Path:
     config = args.config_file
     if not config.is_file():
         raise SystemExit(
-            f"explainer: {config} not found; run from the project folder or pass --config-file"
+            f"explainer: {printable_path(config)} not found; "
+            "run from the project folder or pass --config-file"
         )
     return config
 
@@ -59,7 +60,8 @@ def cmd_build(args: argparse.Namespace) -> int:
             config, args.content, args.site_dir, own_docs=own_docs, strict=not args.no_strict
         )
     except SiteBuildError as err:
-        print(f"explainer: site not built, previous site kept: {err}", file=sys.stderr)
+        message = printable(str(err))
+        print(f"explainer: site not built, previous site kept: {message}", file=sys.stderr)
         return 1
     if generation.problems:
         print(format_problems(generation.problems), file=sys.stderr)
@@ -94,9 +96,12 @@ def cmd_new(args: argparse.Namespace) -> int:
     try:
         path = new_article(args.content, args.title, args.date or dt.date.today())
     except FileExistsError as err:
-        print(f"explainer: {err.filename} already exists; nothing written", file=sys.stderr)
+        print(
+            f"explainer: {printable_path(err.filename)} already exists; nothing written",
+            file=sys.stderr,
+        )
         return 1
-    print(f"explainer: created {path}")
+    print(f"explainer: created {printable_path(path)}")
     return 0
 
 

@@ -32,6 +32,7 @@ from generator.folders import (
     os_error_message,
 )
 from generator.pages.search_hints import TEXT_END
+from generator.terminal import printable
 from generator.write import ForeignFilesError, WriteReport, write_pages
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -94,9 +95,9 @@ def on_config(config):
         if problem.severity == "warning":
             # Content warnings are the contributor's to-do list, not a broken site:
             # logged at info so that `mkdocs build --strict` stays about the site itself.
-            log.info("content warning: %s", problem.format())
+            log.info("content warning: %s", printable(problem.format()))
     if generation.errors:
-        listing = "\n".join(p.format() for p in generation.errors)
+        listing = "\n".join(printable(p.format()) for p in generation.errors)
         raise PluginError(f"{len(generation.errors)} content error(s), nothing built:\n{listing}")
     report = _write(generation, config)
     log.info(

@@ -10,6 +10,8 @@ import sys
 import time
 from typing import TextIO
 
+from generator.terminal import printable
+
 QUIET_SECONDS = 2.0
 REDRAW_SECONDS = 0.2
 
@@ -36,7 +38,8 @@ class Progress:
         self.drawn_at = now
         self.drawn = True
         percent = 100 * done // total if total else 100
-        self.stream.write(f"\r{label}: {done}/{total} ({percent}%)\033[K")
+        # The label may name a contributor's file: only this line's own escape codes pass.
+        self.stream.write(f"\r{printable(label)}: {done}/{total} ({percent}%)\033[K")
         self.stream.flush()
 
     def close(self) -> None:

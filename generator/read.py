@@ -6,14 +6,16 @@ Every file is read and checked on its own; whatever is wrong is returned as
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
-from generator.front_matter import Document, parse_document
+from generator.files import UnreadableFile, read_regular_file
+from generator.front_matter import MAX_FILE_BYTES, Document, parse_document
 from generator.memo import RunMemo
 from generator.model import Archive, Article, Entity, Problem, Section
 from generator.schema import FIELDS_BY_SECTION, FieldSpec
-from generator.slugs import article_slug, is_valid_slug
+from generator.slugs import article_slug, is_valid_slug, is_windows_device_name
 from generator.values import check_value
 
 SECTIONS = ("articles", "actors", "locations")
@@ -96,6 +98,15 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
+def _device_name_problem(shown: str, name: str) -> Problem:
+    return Problem(
+        shown,
+        "file",
+        f"{name!r} is a Windows device name (con, nul, com1, …), which git for Windows "
+        "cannot check out; rename it",
+    )
+
+
 def _file_problems(path: Path, root: Path, shown: str, folder_inside: bool) -> list[Problem]:
     """Problems with a file as a file: where it points, what it is called."""
     # A file that is no link, in a folder known to be inside, is inside: no resolving.
@@ -107,6 +118,8 @@ def _file_problems(path: Path, root: Path, shown: str, folder_inside: bool) -> l
                 "is a symbolic link that leads outside the content folder, or nowhere",
             )
         ]
+    if is_windows_device_name(path.name):
+        return [_device_name_problem(shown, path.name)]
     if not is_valid_slug(path.stem):
         return [
             Problem(
@@ -128,9 +141,10 @@ def read_file(path: Path, root: Path, section: str, shown: str, *, folder_inside
     if problems:
         return None, problems
     try:
-        raw = path.read_bytes()
-    except OSError as err:
-        return None, [Problem(shown, "file", f"cannot be read: {err.strerror}")]
+        # One byte over the limit is enough for the parser to report the file as too large.
+        raw = read_regular_file(path, MAX_FILE_BYTES + 1)
+    except UnreadableFile as err:
+        return None, [Problem(shown, "file", str(err))]
     return _PARSED.get(shown, (raw, shown, section, path.stem), _parse)
 
 
@@ -146,11 +160,17 @@ def _parse(raw: bytes, shown: str, section: str, stem: str):
 
 def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]:
     """The Markdown files of one section folder, and warnings about anything else in it."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as err:  # not a folder after all, gone, or not ours to list
+        return [], [Problem(shown, "file", f"folder cannot be listed: {err.strerror or err}")]
     files, problems = [], []
-    for path in sorted(folder.iterdir()):
+    for path in entries:
         if path.name.startswith("."):
             continue
-        if path.suffix == ".md" and (path.is_file() or path.is_symlink()):
+        if is_windows_device_name(path.name):
+            problems.append(_device_name_problem(f"{shown}/{path.name}", path.name))
+        elif path.suffix == ".md" and (path.is_file() or path.is_symlink()):
             files.append(path)
         else:
             problems.append(
@@ -171,8 +191,8 @@ def read_archive(content_dir: Path) -> Archive:
     articles, entities, problems = [], [], []
     for section in SECTIONS:
         folder = content_dir / section
-        if not folder.is_dir():
-            continue
+        if not os.path.lexists(folder):
+            continue  # a section may be absent; one that is there but no folder is listed below
         if not _inside(folder, content_dir):
             message = "is a symbolic link to a folder outside the content folder; not read"
             problems.append(Problem(f"{content_dir}/{section}", "file", message))

@@ -13,7 +13,18 @@ MAX_SLUG_LENGTH = 80
 SLUG_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Names that would collide with the site's own folders or files once built.
-RESERVED_SLUGS = frozenset({"index", "search", "assets", "sitemap", "404", "feed", "pagefind"})
+SITE_NAMES = frozenset({"index", "search", "assets", "sitemap", "404", "feed", "pagefind"})
+# Windows device names: no file or folder may be called so, whatever its extension
+# ("con.md", "aux.txt"), so git for Windows cannot check such a path out.
+WINDOWS_DEVICE_NAMES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
+RESERVED_SLUGS = SITE_NAMES | WINDOWS_DEVICE_NAMES
+
+
+def is_windows_device_name(file_name: str) -> bool:
+    """True for ``con``, ``NUL.md``, ``com1.tar.gz``: names Windows keeps for devices."""
+    return file_name.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_DEVICE_NAMES
 
 
 def is_valid_slug(value: str) -> bool:

@@ -46,3 +46,17 @@ def printable_lines(text: str) -> str:
 def printable_path(path: str | os.PathLike[str]) -> str:
     """A path for a message, its undecodable bytes shown as ``\\xNN``."""
     return printable(os.fspath(path))
+
+
+def printable_data(value: object) -> object:
+    """``value`` (JSON-like data) with :func:`printable` applied to every string in it.
+
+    Keys are strings too: a contributor's file name is often one.
+    """
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, dict):
+        return {printable_data(key): printable_data(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [printable_data(item) for item in value]
+    return value

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from importlib import resources
 
+from generator.alias_extensions import alias_extension_problems
+from generator.lookalikes import lookalike_problems
 from generator.matcher import fold_alias
 from generator.model import Archive, Article, Entity, Problem
 
@@ -131,11 +133,13 @@ def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[P
 
 
 def validate(archive: Archive) -> list[Problem]:
-    """Every cross-file problem in ``archive``: duplicates, alias clashes, bad references."""
+    """Every cross-file problem: duplicates, alias clashes and look-alikes, bad references."""
     entities = archive.entity_map()
     return [
         *_duplicate_slugs(archive.articles),
         *_duplicate_ids(archive.entities),
         *_alias_problems(archive.entities),
         *_reference_problems(archive, entities),
+        *lookalike_problems(archive.entities),
+        *alias_extension_problems(archive.entities, archive.articles),
     ]

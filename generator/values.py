@@ -13,6 +13,7 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from generator.front_matter import is_date
+from generator.invisible import describe_invisible, first_invisible
 from generator.model import Coordinates, Source
 from generator.schema import FieldSpec
 from generator.slugs import is_valid_slug
@@ -50,6 +51,9 @@ def _text(name: str, value: object) -> tuple[str | None, Messages]:
     bad = _UNPRINTABLE.search(value)
     if bad:
         return None, [(name, f"character U+{ord(bad.group()):04X} is not allowed")]
+    invisible = first_invisible(value)
+    if invisible:
+        return None, [(name, describe_invisible(invisible))]
     folded = " ".join(unicodedata.normalize("NFC", value).split())
     if not folded:
         return None, [(name, "is empty")]
@@ -77,7 +81,8 @@ def _slug(name: str, value: object) -> tuple[str | None, Messages]:
             (
                 name,
                 f"{value!r} is not a valid id: use a-z, 0-9 and single hyphens, "
-                "at most 80 characters, not a reserved name",
+                "at most 80 characters, not a reserved name (index, search, …) "
+                "nor a Windows device name (con, nul, com1, …)",
             )
         ]
     return value, []

@@ -11,6 +11,7 @@ from typing import TextIO
 from generator.suggest.core import Candidate, Suggestions, suggest
 from generator.suggest.near_duplicates import NearDuplicate
 from generator.suggest.ner import NerUnavailable, load_pipeline, ner_finder
+from generator.terminal import printable, printable_data, printable_path
 
 FORMATS = ("text", "json")
 EXAMPLE_WIDTH = 90
@@ -72,21 +73,23 @@ def run(
     try:
         ner = ner_finder(load_pipeline(spacy_model)) if spacy_model else None
     except NerUnavailable as problem:
-        print(f"suggest: {problem}", file=err)
+        print(f"suggest: {printable(str(problem))}", file=err)
         return 2
     archive = read_archive(content_dir)
     for problem in archive.problems:
-        print(problem.format(), file=err)
+        print(printable(problem.format()), file=err)
     if archive.errors:
         print(
-            f"suggest: {len(archive.errors)} error(s) in {content_dir}; fix them first "
-            "(an unreadable entry's aliases would be suggested again)",
+            f"suggest: {len(archive.errors)} error(s) in {printable_path(content_dir)}; "
+            "fix them first (an unreadable entry's aliases would be suggested again)",
             file=err,
         )
         return 1
     suggestions = suggest(archive.articles, archive.entities, ner=ner)
+    # Names, sentences and paths all come from the articles: escape before printing.
     if fmt == "json":
-        print(json.dumps(to_json(suggestions), indent=2, ensure_ascii=False), file=out)
+        document = printable_data(to_json(suggestions))
+        print(json.dumps(document, indent=2, ensure_ascii=False), file=out)
     else:
         print(to_text(suggestions), file=out)
     if write:
@@ -102,9 +105,9 @@ def _write(content_dir: Path, candidates: list[Candidate], stream: TextIO) -> No
     print("", file=stream)
     for result in results:
         if result.created:
-            print(f"created {result.path}", file=stream)
+            print(f"created {printable_path(result.path)}", file=stream)
         else:
-            print(f"skipped {result.name!r}: {result.reason}", file=stream)
+            print(printable(f"skipped {result.name!r}: {result.reason}"), file=stream)
     created = sum(r.created for r in results)
     print(f"{created} stub(s) created, {len(results) - created} skipped", file=stream)
 
@@ -178,7 +181,8 @@ def to_text(suggestions: Suggestions) -> str:
     if suggestions.near_duplicates:
         lines += ["", "Near-duplicate spellings (aliases match letter for letter):"]
         lines += [f"  {_near_line(d)}" for d in suggestions.near_duplicates]
-    return "\n".join(lines)
+    # One table row per line, whatever a name or example sentence holds.
+    return "\n".join(printable(line) for line in lines)
 
 
 def _near_line(d: NearDuplicate) -> str:

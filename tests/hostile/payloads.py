@@ -467,8 +467,8 @@ FIELD_PAYLOADS: list[Payload] = _table(
         ("F17", "*bold* _em_ **strong** `code` # not a heading F17"),
         ("F18", "<!-- F18 comment --> visible F18"),
         ("F19", "<![CDATA[<script>alert('F19')</script>]]>"),
-        ("F20", "\u202eF20 override txet"),
-        ("F21", "حماس ‏<b>F21</b> ישראל"),
+        ("F20", "F20 mixed direction: حماس (Hamas) and ישראל"),  # bidi controls: REJECTED_URLS
+        ("F21", "حماس <b>F21</b> ישראל"),
         ("F22", "javascript:alert('F22')"),
         ("F23", "data:text/html;base64,PHNjcmlwdD5hbGVydCgnRjIzJyk8L3NjcmlwdD4="),
         ("F24", "<style>*{display:none}</style>F24"),
@@ -517,7 +517,7 @@ URL_PAYLOADS: list[Payload] = _table(
         ("U07", "https://evil.example/&quot;onclick=&quot;alert('U07')"),
         ("U08", "https://example.org/{{config}}U08"),
         ("U09", "HTTPS://EXAMPLE.ORG/U09"),
-        ("U10", "https://example.org/\u202eU10"),
+        ("U10", "https://example.org/\u05d0\u05d1U10"),
     ],
 )
 
@@ -535,6 +535,9 @@ REJECTED_URLS: list[tuple[str, str]] = [
     ("mailto:x@example.org", "is not an http(s) URL"),
     ("java\tscript:alert('R11')", "is not an http(s) URL"),
     ("&#106;avascript:alert('R12')", "is not an http(s) URL"),
+    # Invisible format characters are refused in every one-line field, URLs included.
+    ("https://example.org/\u202eR13", "invisible character U+202E"),
+    ("https://example.org/R14\u200b", "invisible character U+200B"),
 ]
 
 
