@@ -91,17 +91,20 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold an article with valid front-matter."""
-    from generator.scaffold import new_article
+    from generator.scaffold import ScaffoldError, new_article
 
     try:
         path = new_article(args.content, args.title, args.date or dt.date.today())
+    except ScaffoldError as err:
+        print(f"explainer: new: {printable(str(err))}; nothing written", file=sys.stderr)
+        return 2
     except FileExistsError as err:
         print(
             f"explainer: {printable_path(err.filename)} already exists; nothing written",
             file=sys.stderr,
         )
         return 1
-    print(f"explainer: created {printable_path(path)}")
+    print(f"explainer: created {printable_path(path)}: replace its summary and text, then check")
     return 0
 
 

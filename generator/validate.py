@@ -9,6 +9,7 @@ from generator.alias_extensions import alias_extension_problems
 from generator.lookalikes import lookalike_problems
 from generator.matcher import fold_alias
 from generator.model import Archive, Article, Entity, Problem
+from generator.placeholders import placeholder_problems
 
 _COMMON_WORDS = frozenset(
     word
@@ -133,7 +134,8 @@ def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[P
 
 
 def validate(archive: Archive) -> list[Problem]:
-    """Every cross-file problem: duplicates, alias clashes and look-alikes, bad references."""
+    """Every cross-file problem: duplicates, alias clashes and look-alikes, bad references,
+    and scaffold text left in an article."""
     entities = archive.entity_map()
     return [
         *_duplicate_slugs(archive.articles),
@@ -142,4 +144,5 @@ def validate(archive: Archive) -> list[Problem]:
         *_reference_problems(archive, entities),
         *lookalike_problems(archive.entities),
         *alias_extension_problems(archive.entities, archive.articles),
+        *placeholder_problems(archive.articles),
     ]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import placeholders
+
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_ARTICLE = "---\ntitle: Talks\ndate: 2024-08-21\n---\nBlinken met Hamas.\n"
 ACTOR = "---\nname: Antony Blinken\nkind: person\naliases: [Blinken]\nsummary: A diplomat.\n---\n"
@@ -103,21 +105,38 @@ def test_two_builds_are_byte_identical(content: Path, tmp_path: Path) -> None:
     assert files[0] == files[1]
 
 
-def test_new_scaffolds_a_valid_article_and_never_overwrites(content: Path) -> None:
+def test_new_scaffolds_an_article_that_check_refuses_until_written(content: Path) -> None:
     created = run_cli(
         "new", "Talks resume in Cairo", "--date", "2024-09-01", "--content", str(content)
     )
     assert created.returncode == 0, created.stderr
     path = content / "articles" / "talks-resume-in-cairo.md"
     assert path.is_file()
+    check = run_cli("check", "--content", str(content))
+    assert check.returncode == 1
+    assert "talks-resume-in-cairo.md:4: summary: still the placeholder" in check.stdout
+    assert "talks-resume-in-cairo.md:7: body: still holds the placeholder paragraph" in check.stdout
+    text = path.read_text().replace(placeholders.SUMMARY, "Envoys met again in Cairo.")
+    path.write_text(text.replace(placeholders.PARAGRAPH, "Blinken arrived on Sunday."))
     assert run_cli("check", "--content", str(content)).returncode == 0
-    path.write_text(path.read_text() + "My own words.\n")
     again = run_cli(
         "new", "Talks resume in Cairo", "--date", "2024-09-01", "--content", str(content)
     )
     assert again.returncode == 1
     assert "already exists" in again.stderr
-    assert path.read_text().endswith("My own words.\n")
+    assert path.read_text().endswith("Blinken arrived on Sunday.\n")
+
+
+@pytest.mark.parametrize(
+    ("title", "says"),
+    [("", "the title is empty"), ("   ", "the title is empty"), ("a\u202eb", "invisible")],
+)
+def test_new_refuses_a_title_check_would_refuse(content: Path, title: str, says: str) -> None:
+    before = sorted((content / "articles").iterdir())
+    result = run_cli("new", title, "--date", "2024-09-01", "--content", str(content))
+    assert result.returncode == 2
+    assert says in result.stderr and "nothing written" in result.stderr
+    assert sorted((content / "articles").iterdir()) == before
 
 
 @pytest.mark.parametrize("args", [["new", "x", "--date", "2024-02-30"], ["frobnicate"], []])
