@@ -54,14 +54,16 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as error:
         raise _failure(path, error) from error
-    with os.fdopen(descriptor, "rb") as stream:
-        try:
-            mode = os.fstat(stream.fileno()).st_mode
-            if not stat.S_ISREG(mode):
-                raise ImportFailure(f"{path}: not a regular file ({_kind(mode)}); nothing read")
+    try:
+        mode = os.fstat(descriptor).st_mode
+        if not stat.S_ISREG(mode):
+            raise ImportFailure(f"{path}: not a regular file ({_kind(mode)}); nothing read")
+        with os.fdopen(descriptor, "rb", closefd=False) as stream:
             data = stream.read(limit + 1)
-        except OSError as error:
-            raise _failure(path, error) from error
+    except OSError as error:
+        raise _failure(path, error) from error
+    finally:
+        os.close(descriptor)
     if len(data) > limit:
         raise ImportFailure(
             f"{path}: larger than {_size(limit)}, the most an input may be "
