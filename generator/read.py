@@ -158,6 +158,15 @@ def _parse(raw: bytes, shown: str, section: str, stem: str):
     return _entity(doc, shown, section, stem)  # type: ignore[arg-type]
 
 
+def parse_article(raw: bytes, shown: str) -> tuple[Article | None, list[Problem]]:
+    """An article file's bytes as ``check`` reads them: the Article, or its problems.
+
+    ``shown`` names the file in the problems. For a writer (``explainer import``) that
+    wants to know before writing that the file will pass.
+    """
+    return _parse(raw, shown, "articles", "")  # type: ignore[return-value]
+
+
 def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]:
     """The Markdown files of one section folder, and warnings about anything else in it."""
     try:

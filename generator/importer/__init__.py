@@ -10,7 +10,9 @@ import datetime as dt
 from pathlib import Path
 
 from generator.importer.assemble import assemble
+from generator.importer.clean import clean_article, clean_text
 from generator.importer.model import DroppedLine, ImportedArticle, ImportFailure, PageMeta
+from generator.importer.source_file import read_input
 from generator.importer.text import blocks_from_text, decode
 
 __all__ = [
@@ -25,9 +27,18 @@ __all__ = [
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 
 
+def _cleaned(article: ImportedArticle, name: str) -> ImportedArticle:
+    """The article without the characters ``check`` refuses (see :mod:`.clean`)."""
+    cleaned = clean_article(article)
+    if not cleaned.title:
+        raise ImportFailure(f"{name}: no title: the headline is only invisible characters")
+    return cleaned
+
+
 def import_text(text: str, *, name: str = "<text>", date: dt.date | None = None) -> ImportedArticle:
     """Import plain text (already decoded); ``name`` is used in error messages."""
-    return assemble(blocks_from_text(text), PageMeta(), name=name, date=date, infer_headings=True)
+    blocks = blocks_from_text(clean_text(text))
+    return _cleaned(assemble(blocks, PageMeta(), name=name, date=date, infer_headings=True), name)
 
 
 def import_html(
@@ -37,7 +48,7 @@ def import_html(
     from generator.importer.html import read_page
 
     blocks, meta = read_page(markup)
-    return assemble(blocks, meta, name=name, date=date)
+    return _cleaned(assemble(blocks, meta, name=name, date=date), name)
 
 
 def _looks_like_html(data: bytes) -> bool:
@@ -49,13 +60,11 @@ def import_file(path: Path, date: dt.date | None = None) -> ImportedArticle:
     """Read one raw article file (``.txt`` or ``.html``) and return it cleaned.
 
     ``date`` overrides the date the page states. Raises :class:`ImportFailure`, with a
-    message naming the file, when the file cannot be read or has no title or no date.
+    message naming the file, when the file cannot be read (not a regular file, or larger
+    than :data:`~generator.importer.source_file.MAX_INPUT_BYTES`) or has no title or no date.
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportFailure(f"{path}: cannot read the file: {error.strerror or error}") from error
+    data = read_input(path)
     if path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(data):
         return import_html(data, name=str(path), date=date)
     try:

@@ -18,6 +18,7 @@ from generator.importer.datelines import split_dateline
 from generator.importer.model import Block, DroppedLine, ImportedArticle, ImportFailure, PageMeta
 from generator.model import Source
 from generator.sentences import sentence_spans
+from generator.values import MAX_LINE_LENGTH
 
 _TITLE_MAX_CHARS = 250
 _MOVED = " (moved to front-matter)"
@@ -187,6 +188,18 @@ def _date(work: _Work, meta: PageMeta, override: dt.date | None, name: str) -> d
     return found
 
 
+def _summary(kept: list[Block]) -> str:
+    """The lede as one line; when longer than a front-matter line may be, its first
+    sentences that fit (or its first words, with an ellipsis)."""
+    lede = next((" ".join(b.text.split()) for b in kept if b.kind == "paragraph"), "")
+    if len(lede) <= MAX_LINE_LENGTH:
+        return lede
+    ends = [end for _, end in sentence_spans(lede) if end <= MAX_LINE_LENGTH]
+    if ends:
+        return lede[: ends[-1]].strip()
+    return lede[: MAX_LINE_LENGTH - 1].rsplit(" ", 1)[0].rstrip() + "…"
+
+
 def assemble(
     blocks: list[Block],
     meta: PageMeta,
@@ -218,7 +231,7 @@ def assemble(
         date=_date(work, meta, date, name),
         byline=meta.byline or next(iter(bylines), ""),
         source=_source(work, meta, dateline_agency),
-        summary=next((" ".join(b.text.split()) for b in kept if b.kind == "paragraph"), ""),
+        summary=_summary(kept),
         body="\n\n".join(b.markdown for b in kept),
         dropped=work.dropped(),
     )

@@ -9,16 +9,17 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import os
-import secrets
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from generator.importer import ImportedArticle, ImportFailure, import_file
 from generator.importer.dates import parse_iso_argument
+from generator.importer.destination import check_output_dir, check_target, write_new
 from generator.importer.render import render_article
+from generator.importer.verify import verify_article
 from generator.slugs import article_slug
+from generator.terminal import printable, printable_path
 
 DEFAULT_CONTENT = Path("content")
 
@@ -89,6 +90,7 @@ def run_from_args(
         args.paths,
         date=args.date,
         output_dir=args.output_dir or content / "articles",
+        content=content,
         force=args.force,
         report=args.report,
         out=out or sys.stdout,
@@ -101,36 +103,12 @@ def main(args: argparse.Namespace) -> int:
     return run_from_args(args)
 
 
-def _write_new(target: Path, text: str, *, force: bool) -> bool:
-    """Write ``text`` to ``target`` via a temporary file in the same folder, then rename.
-
-    Returns True when an existing file was replaced. Raises FileExistsError when the file
-    exists and ``force`` is not set; a reader never sees a half-written file.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # A fresh name opened with "x" gets the usual permissions (mkstemp's are owner-only).
-    temporary = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
-    try:
-        with temporary.open("x", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        existed = target.exists()
-        if existed and not force:
-            raise FileExistsError(target)
-        if force:
-            os.replace(temporary, target)
-        else:
-            # link() refuses to replace a file that appeared since the check above.
-            os.link(temporary, target)
-            os.unlink(temporary)
-        return existed
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
 def _dropped_lines(source: Path, target: Path, article: ImportedArticle) -> list[str]:
-    lines = [f"{source} -> {target}"]
-    lines += [f"  dropped ({line.reason}): {line.text}" for line in article.dropped]
+    """The report's lines for one input, each safe to show on a terminal."""
+    lines = [f"{printable_path(source)} -> {printable_path(target)}"]
+    lines += [
+        f"  dropped ({printable(line.reason)}): {printable(line.text)}" for line in article.dropped
+    ]
     return lines
 
 
@@ -142,8 +120,11 @@ def _import_one(
     target = output_dir / f"{article_slug(article.title, article.date)}.md"
     if target in written:
         raise ImportFailure(f"{path}: same article file as an earlier input: {target}")
+    check_target(target)
+    text = render_article(article)
+    verify_article(text, str(path))
     try:
-        replaced = _write_new(target, render_article(article), force=force)
+        replaced = write_new(target, text, force=force)
     except FileExistsError:
         raise ImportFailure(
             f"{path}: {target} already exists; use --force to overwrite it"
@@ -161,6 +142,7 @@ def run(
     output_dir: Path,
     force: bool,
     report: Path | None,
+    content: Path | None = None,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
@@ -168,7 +150,15 @@ def run(
 
     A failed input is reported on ``err`` and the others still proceed. What was written
     goes to ``out``; the dropped lines go to ``out`` too, or to ``report`` when given.
+    An ``output_dir`` inside ``content`` that a link leads out of it fails every input.
+    Whatever came from a page or a file name is printed with unprintable characters
+    escaped, in the report file too (it is read with ``cat`` and ``less``).
     """
+    try:
+        check_output_dir(output_dir, content)
+    except ImportFailure as failure:
+        print(f"error: {printable(str(failure))}", file=err)
+        return 1
     failed = False
     written: set[Path] = set()
     report_lines: list[str] = []
@@ -176,17 +166,23 @@ def run(
         try:
             target, article, replaced = _import_one(Path(path), date, output_dir, force, written)
         except ImportFailure as failure:
-            print(f"error: {failure}", file=err)
-            report_lines.append(f"{path}: FAILED: {failure}")
+            print(f"error: {printable(str(failure))}", file=err)
+            report_lines.append(f"{printable_path(path)}: FAILED: {printable(str(failure))}")
             failed = True
             continue
         verb = "overwrote" if replaced else "wrote"
-        print(f"{verb} {target} ({len(article.dropped)} lines dropped)", file=out)
+        shown = printable_path(target)
+        print(f"{verb} {shown} ({len(article.dropped)} lines dropped)", file=out)
         details = _dropped_lines(Path(path), target, article)
         report_lines += details
         if report is None and article.dropped:
             print("\n".join(details[1:]), file=out)
     if report is not None:
-        report.write_text("\n".join(report_lines) + "\n", encoding="utf-8")
-        print(f"dropped lines listed in {report}", file=out)
+        try:
+            report.write_text("\n".join(report_lines) + "\n", encoding="utf-8")
+        except OSError as error:
+            shown = printable_path(report)
+            print(f"error: cannot write the report {shown}: {error.strerror}", file=err)
+            return 1
+        print(f"dropped lines listed in {printable_path(report)}", file=out)
     return 1 if failed else 0

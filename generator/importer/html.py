@@ -8,6 +8,7 @@ from collections import defaultdict
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.importer.html_blocks import blocks_from
+from generator.importer.html_depth import flatten_deep
 from generator.importer.html_meta import page_meta
 from generator.importer.html_rules import INLINE_TAGS, SILENT_TAGS, drop_reason
 from generator.importer.model import Block, PageMeta
@@ -73,6 +74,7 @@ def decode_page(data: str | bytes) -> str | bytes:
 def read_page(markup: str | bytes) -> tuple[list[Block], PageMeta]:
     """Parse a page into body blocks (furniture marked as dropped) and its metadata."""
     soup = BeautifulSoup(decode_page(markup), "html.parser")
+    flatten_deep(soup)
     container = find_container(soup)
     meta = page_meta(soup, container)
     return blocks_from(container, base_url=meta.url, guard=_text_len(container)), meta

@@ -67,13 +67,18 @@ def _meta(soup: BeautifulSoup, keys: tuple[str, ...]) -> list[str]:
 
 
 def _flatten(data: Any) -> Iterator[dict[str, Any]]:
-    """Every JSON-LD object, including those inside lists and ``@graph``."""
-    if isinstance(data, list):
-        for item in data:
-            yield from _flatten(item)
-    elif isinstance(data, dict):
-        yield data
-        yield from _flatten(data.get("@graph", []))
+    """Every JSON-LD object, including those inside lists and ``@graph``, in order.
+
+    Iterative: a page may nest lists as deep as the JSON parser allows.
+    """
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            yield item
+            stack.append(item.get("@graph", []))
 
 
 def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
@@ -82,7 +87,7 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
     for script in soup.find_all("script", type=re.compile(r"ld\+json", re.IGNORECASE)):
         try:
             objects.extend(_flatten(json.loads(script.string or "", strict=False)))
-        except ValueError:
+        except (ValueError, RecursionError):
             continue  # Broken JSON-LD is common; the page's other metadata still counts.
     typed = [o for o in objects if _ARTICLE_TYPE.search(str(o.get("@type", "")))]
     return next(iter(typed or [o for o in objects if "headline" in o]), {})
@@ -90,12 +95,16 @@ def _json_ld(soup: BeautifulSoup) -> dict[str, Any]:
 
 def _names(value: Any) -> list[str]:
     """Person or organisation names from a JSON-LD ``author``/``publisher`` value."""
-    if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
-    if isinstance(value, dict):
-        return _names(value.get("name", ""))
-    text = " ".join(str(value or "").split())
-    return [text] if text else []
+    names, stack = [], [value]
+    while stack:  # iterative: the value may nest as deep as the JSON parser allows
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            stack.append(item.get("name", ""))
+        elif text := " ".join(str(item or "").split()):
+            names.append(text)
+    return names
 
 
 def _join_names(names: list[str]) -> str:
