@@ -14,7 +14,7 @@ from generator.importer.render import render_article
 from generator.model import Source
 
 CORPUS = Path(__file__).parent / "import_corpus"
-SEED = Path(__file__).parents[2] / "shared/seed/000_a168934be57dd3a8.txt"
+SEED = Path(__file__).parent / "seed" / "000_a168934be57dd3a8.txt"  # a copy of the seed page
 SEED_TITLE = (
     "Blinken leaves the Middle East after failing to secure a breakthrough in the latest "
     "high-stakes round of ceasefire negotiations"
