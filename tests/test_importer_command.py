@@ -199,3 +199,55 @@ def test_python_m_generator_import_exit_statuses(tmp_path):
     assert _cli(str(UNDATED), "--output-dir", str(tmp_path), cwd=tmp_path).returncode == 1
     bad = _cli(str(DATED), "--date", "2024/08/21", cwd=tmp_path)
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def _archive_with_the_same_title(tmp_path: Path) -> Path:
+    """A content folder whose one article, under another file name, has DATED's slug."""
+    content = tmp_path / "content"
+    (content / "articles").mkdir(parents=True)
+    text = render_article(import_file(DATED))
+    (content / "articles" / "sindh-floods.md").write_text(text, encoding="utf-8")
+    return content
+
+
+def test_refuses_a_slug_another_article_already_has_naming_its_file(tmp_path):
+    content = _archive_with_the_same_title(tmp_path)
+    before = sorted((content / "articles").iterdir())
+    status, _, err = _run([DATED], tmp_path, output_dir=content / "articles", content=content)
+    assert status == 1
+    assert f"the slug '{DATED_SLUG}' is already used by" in err
+    assert "sindh-floods.md" in err and "--slug" in err
+    assert sorted((content / "articles").iterdir()) == before
+    forced = _run([DATED], tmp_path, output_dir=content / "articles", content=content, force=True)
+    assert forced[0] == 1  # --force overwrites the same file, never makes a second article
+
+
+def test_slug_chooses_another_url_and_check_accepts_both(tmp_path):
+    content = _archive_with_the_same_title(tmp_path)
+    options = {"output_dir": content / "articles", "content": content, "slug": "sindh-camps"}
+    status, _, err = _run([DATED], tmp_path, **options)
+    assert (status, err) == (0, "")
+    written = content / "articles" / "sindh-camps.md"
+    assert frontmatter.load(written).metadata["slug"] == "sindh-camps"
+    check = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--content", str(content)],
+        capture_output=True,
+        text=True,
+    )
+    assert "already used" not in check.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["--slug", "Bad Slug"], "invalid slug"),
+        ([str(UNDATED), "--slug", "ok-slug"], "one article"),
+    ],
+)
+def test_slug_usage_errors_exit_2(tmp_path, args: list[str], says: str) -> None:
+    command = [sys.executable, "-m", "generator", "import", str(DATED), *args]
+    command += ["--content", str(tmp_path / "content"), "--date", "2024-09-03"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 2
+    assert says in result.stderr
+    assert not (tmp_path / "content").exists()

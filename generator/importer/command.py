@@ -10,15 +10,23 @@ import argparse
 import contextlib
 import datetime as dt
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
 from generator.importer import ImportedArticle, ImportFailure, import_file
 from generator.importer.dates import parse_iso_argument
-from generator.importer.destination import check_output_dir, check_target, write_new
+from generator.importer.destination import (
+    Destination,
+    check_output_dir,
+    check_target,
+    refuse_taken,
+    taken_slugs,
+    write_new,
+)
 from generator.importer.render import render_article
 from generator.importer.verify import verify_article
-from generator.slugs import article_slug
+from generator.slugs import article_slug, is_valid_slug
 from generator.terminal import printable, printable_path
 
 DEFAULT_CONTENT = Path("content")
@@ -32,6 +40,15 @@ def _date_argument(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(
             f"invalid date {value!r}: use YYYY-MM-DD, e.g. 2024-08-21"
         ) from None
+
+
+def _slug_argument(value: str) -> str:
+    """argparse type for ``--slug``: one that ``check`` would refuse is a usage error."""
+    if not is_valid_slug(value):
+        raise argparse.ArgumentTypeError(
+            f"invalid slug {value!r}: lower-case letters, digits and single hyphens"
+        )
+    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +82,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="overwrite an article file that already exists"
     )
     parser.add_argument(
+        "--slug",
+        type=_slug_argument,
+        default=None,
+        help="the article's URL name, when the title's is taken (one input only)",
+    )
+    parser.add_argument(
         "--report",
         type=Path,
         default=None,
@@ -86,12 +109,16 @@ def run_from_args(
 ) -> int:
     """Run with parsed arguments; the output folder defaults to ``<content>/articles``."""
     content = Path(getattr(args, "content", None) or DEFAULT_CONTENT)
+    if args.slug and len(args.paths) > 1:
+        print("error: --slug names one article; import one page at a time", file=err or sys.stderr)
+        return 2
     return run(
         args.paths,
         date=args.date,
         output_dir=args.output_dir or content / "articles",
         content=content,
         force=args.force,
+        slug=args.slug,
         report=args.report,
         out=out or sys.stdout,
         err=err or sys.stderr,
@@ -113,18 +140,22 @@ def _dropped_lines(source: Path, target: Path, article: ImportedArticle) -> list
 
 
 def _import_one(
-    path: Path, date: dt.date | None, output_dir: Path, force: bool, written: set[Path]
+    path: Path, date: dt.date | None, where: Destination, written: set[Path]
 ) -> tuple[Path, ImportedArticle, bool]:
     """Import and write one file; ImportFailure explains anything that stops it."""
     article = import_file(path, date)
-    target = output_dir / f"{article_slug(article.title, article.date)}.md"
+    if where.slug:
+        article = replace(article, slug=where.slug)
+    slug = where.slug or article_slug(article.title, article.date)
+    target = where.output_dir / f"{slug}.md"
     if target in written:
         raise ImportFailure(f"{path}: same article file as an earlier input: {target}")
+    refuse_taken(path, slug, target, where)
     check_target(target)
     text = render_article(article)
     verify_article(text, str(path))
     try:
-        replaced = write_new(target, text, force=force)
+        replaced = write_new(target, text, force=where.force)
     except FileExistsError:
         raise ImportFailure(
             f"{path}: {target} already exists; use --force to overwrite it"
@@ -143,6 +174,7 @@ def run(
     force: bool,
     report: Path | None,
     content: Path | None = None,
+    slug: str | None = None,
     out: TextIO = sys.stdout,
     err: TextIO = sys.stderr,
 ) -> int:
@@ -150,7 +182,9 @@ def run(
 
     A failed input is reported on ``err`` and the others still proceed. What was written
     goes to ``out``; the dropped lines go to ``out`` too, or to ``report`` when given.
-    An ``output_dir`` inside ``content`` that a link leads out of it fails every input.
+    An ``output_dir`` inside ``content`` that a link leads out of it fails every input. A
+    slug another article of ``content`` has is refused, naming that file (``slug`` chooses
+    another).
     Whatever came from a page or a file name is printed with unprintable characters
     escaped, in the report file too (it is read with ``cat`` and ``less``).
     """
@@ -159,12 +193,13 @@ def run(
     except ImportFailure as failure:
         print(f"error: {printable(str(failure))}", file=err)
         return 1
+    where = Destination(output_dir, taken_slugs(content), force, slug)
     failed = False
     written: set[Path] = set()
     report_lines: list[str] = []
     for path in paths:
         try:
-            target, article, replaced = _import_one(Path(path), date, output_dir, force, written)
+            target, article, replaced = _import_one(Path(path), date, where, written)
         except ImportFailure as failure:
             print(f"error: {printable(str(failure))}", file=err)
             report_lines.append(f"{printable_path(path)}: FAILED: {printable(str(failure))}")

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.importer.model import ImportFailure
+from generator.read import read_archive
 
 
 def _lexically_inside(path: Path, folder: Path) -> bool:
@@ -78,3 +80,41 @@ def write_new(target: Path, text: str, *, force: bool) -> bool:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where articles go, and the slugs the archive's articles already have."""
+
+    output_dir: Path
+    taken: dict[str, Path]
+    force: bool
+    slug: str | None = None
+
+
+def taken_slugs(content: Path | None) -> dict[str, Path]:
+    """Each slug of the content folder's readable articles, with its file."""
+    if content is None or not (content / "articles").is_dir():
+        return {}
+    return {article.slug: Path(article.path) for article in read_archive(content).articles}
+
+
+def refuse_taken(path: Path, slug: str, target: Path, where: Destination) -> None:
+    """Raise :class:`ImportFailure` when another article already has ``slug``.
+
+    Writing it anyway would give the archive two articles with one URL, which ``check``
+    then refuses; overwriting the same file takes ``--force``.
+    """
+    owner = where.taken.get(slug)
+    if owner is None or (where.force and _same_file(owner, target)):
+        return
+    if _same_file(owner, target):
+        raise ImportFailure(f"{path}: {target} already exists; use --force to overwrite it")
+    raise ImportFailure(
+        f"{path}: the slug {slug!r} is already used by {owner}; "
+        "choose another with --slug, or leave that article as it is"
+    )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    return one.resolve() == other.resolve()

@@ -34,6 +34,8 @@ class ImportedArticle:
     summary: str
     body: str
     dropped: tuple[DroppedLine, ...] = ()
+    # Set only when the contributor chose one (``--slug``); otherwise derived from the title.
+    slug: str = ""
 
 
 @dataclass(frozen=True)

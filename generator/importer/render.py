@@ -12,6 +12,8 @@ from generator.importer.model import ImportedArticle
 def front_matter(article: ImportedArticle) -> dict[str, Any]:
     """The front-matter fields in their fixed order; empty ones are left out."""
     fields: dict[str, Any] = {"title": article.title, "date": article.date}
+    if article.slug:
+        fields["slug"] = article.slug
     if article.byline:
         fields["byline"] = article.byline
     if article.source is not None:
