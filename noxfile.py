@@ -78,3 +78,10 @@ def bench(session: nox.Session) -> None:
     largest = str(max([*sizes, 1000]))
     env = {**QUIET_MKDOCS, "EXPLAINER_SEARCH_ARCHIVE": largest}
     session.run("pytest", "-q", "tests/test_search_scale.py", env=env)
+
+
+@nox.session(name="import-eval", python=PYTHON)
+def import_eval(session: nox.Session) -> None:
+    """Score ``explainer import`` on the real pages of tests/import_real/ (dev and held-out)."""
+    session.install("-e", ".")
+    session.run("python", "-m", "benchmarks.import_eval", *session.posargs)
