@@ -13,11 +13,23 @@ from pathlib import Path
 
 # Neither exists on Windows, where FIFOs and terminals cannot be opened by path anyway.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-NOT_REGULAR = "is not a regular file (a FIFO, device or folder, or a link to one); not read"
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class UnreadableFile(Exception):
     """A file that could not be read, with a one-line reason for the contributor."""
+
+
+def not_regular(mode: int) -> str:
+    """The reason a file of ``mode`` is not read, naming what it is."""
+    kind = next((name for test, name in _KINDS if test(mode)), "not a plain file")
+    return f"is not a regular file ({kind}); not read"
 
 
 def _reason(err: OSError) -> str:
@@ -31,16 +43,18 @@ def read_regular_file(path: Path, limit: int) -> bytes:
     """
     try:
         # Checked before opening, so that a device is never opened at all...
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            raise UnreadableFile(NOT_REGULAR)
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise UnreadableFile(not_regular(mode))
         descriptor = os.open(path, _OPEN_FLAGS)
     except OSError as err:
         raise UnreadableFile(_reason(err)) from None
     with os.fdopen(descriptor, "rb") as handle:
         try:
             # ...and again once open, in case the path was swapped for a FIFO meanwhile.
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise UnreadableFile(NOT_REGULAR)
+            mode = os.fstat(handle.fileno()).st_mode
+            if not stat.S_ISREG(mode):
+                raise UnreadableFile(not_regular(mode))
             return handle.read(limit)
         except OSError as err:
             raise UnreadableFile(_reason(err)) from None

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.files import NOT_REGULAR, UnreadableFile, read_regular_file
+from generator.files import UnreadableFile, read_regular_file
 from generator.read import read_file
 
 REPO = Path(__file__).resolve().parent.parent
@@ -122,5 +122,9 @@ def test_reading_anything_but_a_regular_file_raises_one_reason(tmp_path: Path, t
         path.mkdir()
     with pytest.raises(UnreadableFile) as raised:
         read_regular_file(path, 100)
-    expected = NOT_REGULAR if target == "folder" else "cannot be read: No such file or directory"
+    expected = (
+        "is not a regular file (a folder); not read"
+        if target == "folder"
+        else "cannot be read: No such file or directory"
+    )
     assert str(raised.value) == expected

@@ -99,7 +99,7 @@ def test_date_option_supplies_the_missing_date(tmp_path):
 def test_unreadable_input_is_reported_by_name(tmp_path):
     status, _, err = _run([tmp_path / "missing.txt"], tmp_path)
     assert status == 1
-    assert "missing.txt" in err and "cannot read" in err
+    assert "missing.txt" in err and "cannot be read: No such file" in err
 
 
 def test_two_inputs_with_one_slug_do_not_overwrite_each_other(tmp_path):

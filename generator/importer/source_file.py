@@ -14,56 +14,29 @@ hang the command.
 
 from __future__ import annotations
 
-import os
-import stat
 from pathlib import Path
 
+from generator.files import UnreadableFile, read_regular_file
 from generator.importer.model import ImportFailure
 
 MAX_INPUT_BYTES = 8 * 2**20
-_KINDS = (
-    (stat.S_ISDIR, "a folder"),
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
-    (stat.S_ISSOCK, "a socket"),
-)
-# O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-
-
-def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "not a regular file")
 
 
 def _size(limit: int) -> str:
     return f"{limit // 2**20} MiB" if limit % 2**20 == 0 else f"{limit:,} bytes"
 
 
-def _failure(path: Path, error: OSError) -> ImportFailure:
-    return ImportFailure(f"{path}: cannot read the file: {error.strerror or error}")
-
-
 def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of the regular file ``path``, at most ``limit`` of them.
 
     Raises :class:`ImportFailure`, naming the file, when it cannot be opened, is not a
-    regular file (folder, FIFO, device, socket) or is larger than ``limit`` bytes.
+    regular file (folder, FIFO, device, socket) or is larger than ``limit`` bytes. It is
+    read the way ``check`` reads content (:mod:`generator.files`).
     """
     try:
-        descriptor = os.open(path, _OPEN_FLAGS)
-    except OSError as error:
-        raise _failure(path, error) from error
-    try:
-        mode = os.fstat(descriptor).st_mode
-        if not stat.S_ISREG(mode):
-            raise ImportFailure(f"{path}: not a regular file ({_kind(mode)}); nothing read")
-        with os.fdopen(descriptor, "rb", closefd=False) as stream:
-            data = stream.read(limit + 1)
-    except OSError as error:
-        raise _failure(path, error) from error
-    finally:
-        os.close(descriptor)
+        data = read_regular_file(path, limit + 1)
+    except UnreadableFile as error:
+        raise ImportFailure(f"{path}: {error}") from None
     if len(data) > limit:
         raise ImportFailure(
             f"{path}: larger than {_size(limit)}, the most an input may be "
