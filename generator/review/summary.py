@@ -112,12 +112,12 @@ def to_markdown(result: Review, base_ref: str, links: Links) -> str:
     if not result.changes_content:
         lines += ["", "No article or glossary entry differs from the base."]
     sections = [
-        ("Articles", result.articles, lambda: _file_rows(result.articles, links, False)),
-        ("Glossary entries", result.entries, lambda: _file_rows(result.entries, links, True)),
-        ("Mentions", result.mentions, lambda: _mention_rows(result.mentions)),
-        ("Problems", result.problems, lambda: _problem_rows(result.problems, links)),
+        ("Articles", result.articles, _file_rows(result.articles, links, False)),
+        ("Glossary entries", result.entries, _file_rows(result.entries, links, True)),
+        ("Mentions", result.mentions, _mention_rows(result.mentions)),
+        ("Problems", result.problems, _problem_rows(result.problems, links)),
     ]
     for title, items, rows in sections:
         if items:
-            lines += ["", f"### {title}", "", *rows()]
+            lines += ["", f"### {title}", "", *rows]
     return "\n".join(lines) + "\n"
