@@ -1,4 +1,4 @@
-"""``explainer`` / ``python -m generator``: build, serve, check, import, suggest, new.
+"""``explainer`` / ``python -m generator``: build, serve, check, import, suggest, report, new.
 
 Exit status: 0 success, 1 content errors, 2 usage errors.
 """
@@ -147,8 +147,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _add_optional_commands(commands) -> None:
-    """``import`` and ``suggest`` live in their own packages with their own arguments."""
+    """``import``, ``suggest`` and ``report`` live in packages with their own arguments."""
     from generator.importer import command as importer
+    from generator.review import command as reviewer
     from generator.suggest import command as suggester
 
     imp = commands.add_parser("import", help="import raw text or HTML articles")
@@ -157,6 +158,11 @@ def _add_optional_commands(commands) -> None:
     suggest = commands.add_parser("suggest", help="suggest names for new glossary entries")
     suggester.add_arguments(suggest)
     suggest.set_defaults(run=suggester.main)
+    report = commands.add_parser(
+        "report", help="summarise what the content changes against a git ref (Markdown)"
+    )
+    reviewer.add_arguments(report)
+    report.set_defaults(run=reviewer.main)
 
 
 class Terminated(Exception):
