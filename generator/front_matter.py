@@ -189,7 +189,8 @@ def _load_yaml(
         return loader.construct_document(node), _key_lines(node), []
     except yaml.MarkedYAMLError as err:
         return None, {}, [_yaml_problem(err, text, path)]
-    except (yaml.YAMLError, RecursionError) as err:
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        # ValueError: PyYAML's own parser lets chr() fail on an escape past U+10FFFF.
         return None, {}, [Problem(path, "front-matter", f"invalid YAML: {err}", None)]
     finally:
         if loader is not None:

@@ -39,6 +39,8 @@ def _bad_start(e: ErrorSite) -> Explained | None:
             return Explained(line, column, "a tab cannot stand here in YAML; use a space")
         if char:
             return Explained(line, column, _quote_it(char))
+    if "node content" in e.words and e.char(*e.problem) not in ("", ","):
+        return Explained(*e.problem, _quote_it(e.char(*e.problem)))
     for word in ("alias", "anchor", "block scalar"):
         if f"scanning an {word}" in e.words or f"scanning a {word}" in e.words:
             line, column = e.context or e.problem
@@ -183,6 +185,10 @@ def _bad_escape(e: ErrorSite) -> Explained | None:
     line, column = e.problem
     backslash = e.text(line).rfind("\\", 0, column + 1)
     column = backslash if backslash >= 0 else column
+    if "unicode character" in e.words.lower():
+        escape = re.match(r"\\[uU][0-9A-Fa-f]*", e.text(line)[column:])
+        shown = escape.group() if escape else "this escape"
+        return Explained(line, column, f"{shown} is not a character text may hold")
     message = "a '\\' in a \"…\" value starts an escape: write '\\\\', or use '…' quotes"
     return Explained(line, column, message)
 
