@@ -175,3 +175,9 @@ def test_a_long_line_is_shown_around_the_column() -> None:
     source, caret = format_problems([problem], "text").splitlines()[1:3]
     assert source.startswith(" 2 | …") and len(source) < 120
     assert source[caret.index("^")] == ":"
+
+
+def test_an_escape_past_the_last_code_point_is_a_problem_not_a_traceback() -> None:
+    # PyYAML's own parser used to raise ValueError from chr() here.
+    problem = _problem('summary: "x\\U00110000y"')
+    assert problem.field == "front-matter"
