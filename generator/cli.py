@@ -14,7 +14,7 @@ import sys
 import threading
 from pathlib import Path
 
-from generator.build import generate
+from generator.check import check_content
 from generator.report import FORMATS, format_problems
 from generator.terminal import printable, printable_path
 
@@ -82,11 +82,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     """Report every problem in the content without writing anything."""
-    generation = generate(args.content)
-    report = format_problems(generation.problems, args.format)
+    problems = check_content(args.content)
+    report = format_problems(problems, args.format)
     if report:
         print(report)
-    return 1 if generation.errors else 0
+    return 1 if any(p.severity == "error" for p in problems) else 0
 
 
 def cmd_new(args: argparse.Namespace) -> int:

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
-from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode
 
 from generator.model import Problem
+from generator.yaml_errors import explain
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_YAML_DEPTH = 12
@@ -38,6 +38,13 @@ class Document:
     body_line: int = 1
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """Valid YAML that front-matter does not take; the message is already plain words."""
+
+    def __init__(self, message: str, mark) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(problem=message, problem_mark=mark)
+
+
 class _StrictConstruction:
     """Constructor rules for front-matter: text keys only, no duplicates, real dates."""
 
@@ -46,14 +53,11 @@ class _StrictConstruction:
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                raise ConstructorError(
-                    None,
-                    None,
-                    f"key {key_node.value!r} must be text (quote it)",
-                    key_node.start_mark,
+                raise _Refused(
+                    f"key {key_node.value!r} must be text (quote it)", key_node.start_mark
                 )
             if key in seen:
-                raise ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise _Refused(f"duplicate key {key!r}", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -61,13 +65,7 @@ class _StrictConstruction:
         try:
             return super().construct_yaml_timestamp(node)
         except ValueError:
-            raise ConstructorError(
-                None, None, f"{node.value} is not a real date", node.start_mark
-            ) from None
-
-
-def _refused(message: str, mark) -> yaml.composer.ComposerError:  # type: ignore[no-untyped-def]
-    return yaml.composer.ComposerError(None, None, message, mark)
+            raise _Refused(f"{node.value} is not a real date", node.start_mark) from None
 
 
 _ALIASES = "YAML anchors and aliases (*name) are not allowed"
@@ -83,10 +81,10 @@ class _StrictLoader(_StrictConstruction, yaml.SafeLoader):
 
     def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
         if self.check_event(yaml.AliasEvent):
-            raise _refused(_ALIASES, self.peek_event().start_mark)
+            raise _Refused(_ALIASES, self.peek_event().start_mark)
         self._depth += 1
         if self._depth > MAX_YAML_DEPTH:
-            raise _refused(_TOO_DEEP, self.peek_event().start_mark)
+            raise _Refused(_TOO_DEEP, self.peek_event().start_mark)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -111,11 +109,11 @@ def _check_events(text: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=yaml.CSafeLoader):
         if isinstance(event, yaml.AliasEvent):
-            raise _refused(_ALIASES, event.start_mark)
+            raise _Refused(_ALIASES, event.start_mark)
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_YAML_DEPTH:
-                raise _refused(_TOO_DEEP, event.start_mark)
+                raise _Refused(_TOO_DEEP, event.start_mark)
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -151,6 +149,28 @@ def _key_lines(node: MappingNode) -> dict[str, int]:
     return {str(key.value): key.start_mark.line + _YAML_FIRST_LINE for key, _ in node.value}
 
 
+def _yaml_problem(err: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
+    """A YAML error as a Problem at the mistake's line and column, with that line."""
+    if isinstance(err, _Refused):
+        mark = err.problem_mark
+        line, column, message = mark.line, mark.column, str(err.problem)
+    else:
+        explained = explain(err, text, _YAML_FIRST_LINE)
+        if explained is None:
+            return Problem(path, "front-matter", f"invalid YAML: {err}")
+        line, column, message = explained.line, explained.column, explained.message
+    lines = text.split("\n")
+    source = lines[line] if line < len(lines) else ""
+    return Problem(
+        path,
+        "front-matter",
+        message,
+        line + _YAML_FIRST_LINE,
+        column=column + 1,
+        source=source,
+    )
+
+
 def _load_yaml(
     text: str, path: str
 ) -> tuple[dict[str, object] | None, dict[str, int], list[Problem]]:
@@ -168,11 +188,9 @@ def _load_yaml(
             return None, {}, [Problem(path, "front-matter", message, line)]
         return loader.construct_document(node), _key_lines(node), []
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = mark.line + _YAML_FIRST_LINE if mark else None
-        message = " ".join(str(part) for part in (err.context, err.problem) if part)
-        return None, {}, [Problem(path, "front-matter", f"invalid YAML: {message}", line)]
-    except (yaml.YAMLError, RecursionError) as err:
+        return None, {}, [_yaml_problem(err, text, path)]
+    except (yaml.YAMLError, RecursionError, ValueError) as err:
+        # ValueError: PyYAML's own parser lets chr() fail on an escape past U+10FFFF.
         return None, {}, [Problem(path, "front-matter", f"invalid YAML: {err}", None)]
     finally:
         if loader is not None:

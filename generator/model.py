@@ -19,10 +19,16 @@ class Problem:
     message: str
     line: int | None = None
     severity: Severity = "error"
+    # Where on the line (1-based) and the line itself, when the input allows: a caret
+    # under the column shows a contributor the very character YAML stumbled on.
+    column: int | None = None
+    source: str | None = None
 
     def format(self) -> str:
-        """Render as ``file:line: field: message``, the form editors and CI understand."""
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        """Render as ``file:line:column: field: message``, the form editors and CI understand."""
+        where = self.path
+        if self.line:
+            where += f":{self.line}" + (f":{self.column}" if self.column else "")
         label = self.field or "file"
         return f"{where}: {label}: {self.message}"
 
@@ -121,12 +127,29 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class FailedFile:
+    """A content file that is there but could not become an Article or Entity.
+
+    Later stages still know it: its body (``None`` when the front-matter could not be read,
+    so where the body starts is unknown) is checked, and references to its id are not
+    reported as missing entries on top of the file's own errors.
+    """
+
+    path: str
+    section: str
+    id: str
+    body: str | None = None
+    body_line: int = 1
+
+
+@dataclass(frozen=True)
 class Archive:
     """Everything read from ``content/``: the input of every later stage."""
 
     articles: tuple[Article, ...] = ()
     entities: tuple[Entity, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    failed: tuple[FailedFile, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -136,3 +159,7 @@ class Archive:
     def entity_map(self) -> dict[str, Entity]:
         """Entities by id."""
         return {e.id: e for e in self.entities}
+
+    def failed_entity_ids(self) -> frozenset[str]:
+        """Ids of glossary files that exist but have errors of their own."""
+        return frozenset(f.id for f in self.failed if f.section != "articles")

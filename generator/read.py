@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.files import UnreadableFile, read_regular_file
 from generator.front_matter import MAX_FILE_BYTES, Document, parse_document
 from generator.memo import RunMemo
-from generator.model import Archive, Article, Entity, Problem, Section
+from generator.model import Archive, Article, Entity, FailedFile, Problem, Section
 from generator.schema import FIELDS_BY_SECTION, FieldSpec
 from generator.slugs import article_slug, is_valid_slug, is_windows_device_name
 from generator.values import check_value
@@ -133,10 +133,16 @@ def _file_problems(path: Path, root: Path, shown: str, folder_inside: bool) -> l
 
 
 def read_file(path: Path, root: Path, section: str, shown: str, *, folder_inside: bool = False):
-    """Read one content file of ``section``; return the Article or Entity, and problems.
+    """Read one content file of ``section``; return the Article or Entity (or None), and problems.
 
     ``folder_inside``: the file's folder is known to resolve inside ``root``.
     """
+    item, problems = _read(path, root, section, shown, folder_inside)
+    return (None if isinstance(item, FailedFile) else item), problems
+
+
+def _read(path: Path, root: Path, section: str, shown: str, folder_inside: bool):
+    """Like :func:`read_file`, but a file that was read and failed comes back as a FailedFile."""
     problems = _file_problems(path, root, shown, folder_inside)
     if problems:
         return None, problems
@@ -149,13 +155,18 @@ def read_file(path: Path, root: Path, section: str, shown: str, *, folder_inside
 
 
 def _parse(raw: bytes, shown: str, section: str, stem: str):
-    """A file's bytes as the Article or Entity of ``section``, and problems."""
+    """A file's bytes as the Article or Entity of ``section`` (or a FailedFile), and problems."""
     doc, problems = parse_document(raw, shown)
     if doc is None:
-        return None, problems
+        return FailedFile(shown, section, stem), problems
     if section == "articles":
-        return _article(doc, shown)
-    return _entity(doc, shown, section, stem)  # type: ignore[arg-type]
+        item, problems = _article(doc, shown)
+    else:
+        item, problems = _entity(doc, shown, section, stem)  # type: ignore[arg-type]
+    if item is None:
+        body = unicodedata.normalize("NFC", doc.body)
+        return FailedFile(shown, section, stem, body, doc.body_line), problems
+    return item, problems
 
 
 def parse_article(raw: bytes, shown: str) -> tuple[Article | None, list[Problem]]:
@@ -197,7 +208,7 @@ def read_archive(content_dir: Path) -> Archive:
     """Read every article and glossary entry under ``content_dir``."""
     if not content_dir.is_dir():
         return Archive(problems=(Problem(str(content_dir), "file", "content folder not found"),))
-    articles, entities, problems = [], [], []
+    articles, entities, failed, problems = [], [], [], []
     for section in SECTIONS:
         folder = content_dir / section
         if not os.path.lexists(folder):
@@ -210,10 +221,12 @@ def read_archive(content_dir: Path) -> Archive:
         problems += found
         for path in files:
             shown = f"{content_dir}/{section}/{path.name}"
-            item, found = read_file(path, content_dir, section, shown, folder_inside=True)
+            item, found = _read(path, content_dir, section, shown, folder_inside=True)
             problems += found
             if isinstance(item, Article):
                 articles.append(item)
+            elif isinstance(item, FailedFile):
+                failed.append(item)
             elif item is not None:
                 entities.append(item)
-    return Archive(tuple(articles), tuple(entities), tuple(problems))
+    return Archive(tuple(articles), tuple(entities), tuple(problems), tuple(failed))

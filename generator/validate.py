@@ -87,11 +87,16 @@ def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
 
 
 def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[Problem]:
+    # An entry whose file has errors of its own exists: its errors are reported already,
+    # and one broken file must not add a "no glossary entry" to every article naming it.
+    failed = archive.failed_entity_ids()
     problems = []
     for article in archive.articles:
         for field, ids in (("actors", article.actors), ("locations", article.locations)):
             for entity_id in ids:
                 entity = entities.get(entity_id)
+                if entity is None and entity_id in failed:
+                    continue
                 if entity is None:
                     problems.append(
                         Problem(
@@ -121,6 +126,8 @@ def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[P
                     )
     for entity in archive.entities:
         country = entities.get(entity.country) if entity.country else None
+        if country is None and entity.country in failed:
+            continue
         if entity.country and (country is None or not country.is_state):
             problems.append(
                 Problem(

@@ -43,11 +43,16 @@ def content(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     ("fmt", "expected"),
     [
-        ("text", "error: {path}:2: front-matter: invalid YAML: 2024-02-30 is not a real date"),
+        (
+            "text",
+            "error: {path}:2:7: front-matter: 2024-02-30 is not a real date\n"
+            " 2 | date: 2024-02-30\n"
+            "   |       ^",
+        ),
         (
             "github",
-            "::error file={github_path},line=2,title=front-matter::invalid YAML: "
-            "2024-02-30 is not a real date",
+            "::error file={github_path},line=2,col=7,title=front-matter::"
+            "2024-02-30 is not a real date%0Adate: 2024-02-30%0A      ^",
         ),
         ("json", '"line": 2,'),
     ],
