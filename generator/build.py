@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import memo
-from generator.crossref import ArticleMentions, article_mentions
+from generator.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
 from generator.emit import DEFAULT_SITE_URL, Rendering, emit_site
 from generator.matcher import AliasMatcher
 from generator.model import Archive, Problem
@@ -158,6 +158,7 @@ def generate_archive(
         return Generation((), tuple(problems))
     rendering, render_problems = _render(archive, progress)
     problems += render_problems + _coverage_warnings(archive, rendering.mentions)
+    problems += cooccurrence_warnings(rendering.mentions)
     if _has_errors(problems):
         return Generation((), tuple(problems))
     pages = emit_site(rendering, site_url)

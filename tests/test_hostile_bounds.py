@@ -6,7 +6,10 @@ renders. No timings here: the figures are in the modules' comments and the commi
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+from collections import Counter
+from itertools import combinations
 from pathlib import Path
 
 import pytest
@@ -19,9 +22,18 @@ from generator.body_bounds import (
     MAX_PARAGRAPHS,
 )
 from generator.build import generate
+from generator.crossref import (
+    APPEARS_WITH_LIMIT,
+    COOCCURRENCE_LIMIT,
+    ArticleMentions,
+    article_mentions,
+    cooccurrence_warnings,
+    cross_reference,
+)
 from generator.html_bounds import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_OPEN_INLINE
 from generator.limits import render_limits
 from generator.matcher import AliasMatcher
+from generator.model import Article, Entity
 from generator.render import markdown_to_html, render_body
 
 SAMPLE = Path(__file__).parent / "sample" / "content"
@@ -179,3 +191,55 @@ def test_the_problem_names_the_file_line(tmp_path: Path) -> None:
     assert [(p.field, p.line) for p in problems] == [("body", 6 + 2 * (MAX_OPEN_INLINE + 1))]
     assert "inline HTML tags" in problems[0].message
     assert generation.pages == ()
+
+
+# --- Co-occurrence: an article naming thousands of entries --------------------------------
+def _entity(index: int) -> Entity:
+    name = f"Entry {index:05d}"
+    return Entity(
+        f"e{index:05d}", "actors", f"actors/e{index:05d}.md", name, "person", (name,), "S"
+    )
+
+
+def _article(slug: str, ids: list[str]) -> ArticleMentions:
+    article = Article(f"articles/{slug}.md", slug, slug, dt.date(2024, 1, 2), "", actors=tuple(ids))
+    return article_mentions(article, ())
+
+
+def _all_pairs(items: list[ArticleMentions]) -> Counter:
+    """Every pair of entries named together, counted without any cap: the reference."""
+    pairs: Counter = Counter()
+    for item in items:
+        pairs.update(combinations(sorted({m.entity_id for m in item.mentions}), 2))
+    return pairs
+
+
+def test_an_article_naming_4000_entries_counts_only_the_cap() -> None:
+    entities = {e.id: e for e in map(_entity, range(4000))}
+    item = _article("roll-call", list(entities))
+    xref = cross_reference([item], entities)
+    first = set(list(entities)[:COOCCURRENCE_LIMIT])
+    assert set(xref.together) == first
+    assert all(len(partners) == APPEARS_WITH_LIMIT for partners in xref.together.values())
+    assert {other for partners in xref.together.values() for other, _ in partners} <= first
+    # Every entry is still listed as mentioned by the article.
+    assert xref.count("e03999") == 1
+    [warning] = cooccurrence_warnings([item])
+    assert (warning.severity, warning.field) == ("warning", "body")
+    assert "names 4000 glossary entries" in warning.message
+
+
+@pytest.mark.parametrize(
+    "named", [[1, 2], [3, 1, 2, 4], list(range(COOCCURRENCE_LIMIT)), list(range(10, 40))]
+)
+def test_articles_within_the_cap_count_every_pair(named: list[int]) -> None:
+    entities = {e.id: e for e in map(_entity, range(COOCCURRENCE_LIMIT + 10))}
+    ids = list(entities)
+    items = [_article("a", [ids[i] for i in named]), _article("b", [ids[i] for i in named[:3]])]
+    xref = cross_reference(items, entities)
+    pairs = _all_pairs(items)
+    for entity_id, partners in xref.together.items():
+        for other, shared in partners:
+            assert pairs[tuple(sorted((entity_id, other)))] == shared
+    assert set(xref.together) == {i for pair in pairs for i in pair}
+    assert cooccurrence_warnings(items) == []
