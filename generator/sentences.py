@@ -103,3 +103,43 @@ def sentence_at(text: str, offset: int) -> tuple[int, int]:
     if index >= 0 and offset < spans[index][1]:
         return spans[index]
     return 0, len(text)
+
+
+# Offsets of every paragraph break ("\n\n", overlapping ones too) of a text, computed once.
+@functools.lru_cache(maxsize=64)
+def _breaks(text: str) -> tuple[int, ...]:
+    return tuple(match.start() for match in re.finditer(r"(?=\n\n)", text))
+
+
+def paragraph_around(text: str, offset: int) -> tuple[int, int]:
+    """The ``(begin, stop)`` of the paragraph of ``text`` holding ``offset``.
+
+    ``begin`` follows the first newline of the break before (the second stays, as leading
+    space); ``stop`` is where the next break starts, or the end of ``text``.
+    """
+    breaks = _breaks(text)
+    # The last break wholly before ``offset``, and the first starting at or after it.
+    before = bisect.bisect_right(breaks, offset - 2) - 1
+    after = bisect.bisect_left(breaks, offset)
+    begin = breaks[before] + 1 if before >= 0 else 0
+    stop = breaks[after] if after < len(breaks) else len(text)
+    return begin, stop
+
+
+# A text is often one long segment holding many paragraphs: each is split once, and the key
+# is the text itself (whose hash Python keeps) with the paragraph's bounds, not a copy.
+@functools.lru_cache(maxsize=1024)
+def _spans_within(text: str, begin: int, stop: int) -> tuple[tuple[int, int], ...]:
+    return tuple((begin + s, begin + e) for s, e in sentence_spans(text[begin:stop]))
+
+
+def sentence_within(text: str, begin: int, stop: int, offset: int) -> tuple[int, int]:
+    """The sentence of ``text[begin:stop]`` holding ``offset``, as offsets in ``text``.
+
+    The same sentence as :func:`sentence_at` on the slice; the whole slice when none holds it.
+    """
+    spans = _spans_within(text, begin, stop)
+    index = bisect.bisect_right(spans, (offset, len(text) + 1)) - 1
+    if index >= 0 and offset < spans[index][1]:
+        return spans[index]
+    return begin, stop

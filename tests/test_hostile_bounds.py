@@ -35,6 +35,8 @@ from generator.limits import render_limits
 from generator.matcher import AliasMatcher
 from generator.model import Article, Entity
 from generator.render import markdown_to_html, render_body
+from generator.suggest.core import suggest
+from generator.suggest.gazetteer import Gazetteer
 
 SAMPLE = Path(__file__).parent / "sample" / "content"
 
@@ -243,3 +245,32 @@ def test_articles_within_the_cap_count_every_pair(named: list[int]) -> None:
             assert pairs[tuple(sorted((entity_id, other)))] == shared
     assert set(xref.together) == {i for pair in pairs for i in pair}
     assert cooccurrence_warnings(items) == []
+
+
+# --- suggest: thousands of distinct names in one article ----------------------------------
+def _filler_names(count: int) -> list[str]:
+    """Distinct two-word names that share no word with the names under test."""
+    letters = "bcdfghjklmnpqrstvwxz"
+
+    def word(i: int) -> str:
+        return "Q" + "".join(letters[int(d) * 2] for d in f"{i:05d}") + "o"
+
+    return [f"{word(i)} {word(i + 50_000)}" for i in range(count)]
+
+
+@pytest.mark.parametrize("filler", [0, 3000])
+def test_suggest_merges_the_same_names_among_thousands(filler: int) -> None:
+    story = (
+        "Antony Blinken flew to Doha on Monday. Officials said Blinken met the emir. "
+        "The European Union sent envoys. Officials said the EU would pay."
+    )
+    crowd = " ".join(f"Officials said {name} spoke." for name in _filler_names(filler))
+    body = f"{story}\n\n{crowd}\n\n{story}"
+    article = Article("articles/a.md", "a", "A", dt.date(2024, 1, 2), body)
+    suggestions = suggest([article], [], Gazetteer())
+    candidates = {c.name: c for c in suggestions.candidates}
+    assert "Blinken" in candidates["Antony Blinken"].variants
+    assert "EU" in candidates["European Union"].variants
+    assert "Blinken" not in candidates and "EU" not in candidates
+    assert candidates["Antony Blinken"].example == "Antony Blinken flew to Doha on Monday."
+    assert len(candidates) == 3 + filler  # Doha too
