@@ -22,7 +22,7 @@ from generator.limits import render_limits
 from generator.markdown_speed import markdown_renderer
 from generator.matcher import AliasMatcher, Match
 from generator.model import Entity, Severity
-from generator.sanitize import ALLOWED_TAGS, sanitize
+from generator.sanitize import ALLOWED_TAGS, sanitize, sanitize_linked
 from generator.sentences import sentence_at
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
@@ -221,7 +221,7 @@ def _html_block(run: list[str]) -> Block | None:
     turning ``[x](javascript:…)`` back into a live link. Inside a block-level element
     Python-Markdown leaves everything as it is.
     """
-    clean = sanitize("".join(run)).strip()
+    clean = sanitize_linked("".join(run)).strip()
     return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
 
 
