@@ -172,7 +172,7 @@ class _Linker:
         """The text of the block around ``node`` and the offset of ``node`` in it."""
         block = _context_block(node)
         if block not in self.blocks:
-            self.blocks[block] = _block_text(fragment, block)
+            self.blocks[block] = fragment.text_and_offsets(block)
         text, offsets = self.blocks[block]
         return text, offsets[id(node)]
 
@@ -198,19 +198,6 @@ def _context_block(node: Text) -> Element | None:
     while block is not None and block.name not in _CONTEXT:
         block = block.parent
     return block or node.parent
-
-
-def _block_text(fragment: Fragment, block: Element | None) -> tuple[str, dict[int, int]]:
-    """The text of ``block`` and the offset in it of each of its text nodes (by ``id``)."""
-    offsets: dict[int, int] = {}
-    texts: list[str] = []
-    length = 0
-    for piece in fragment.inside(block):
-        if type(piece) is Text:
-            offsets[id(piece)] = length
-            texts.append(piece.text)
-            length += len(piece.text)
-    return "".join(texts), offsets
 
 
 def _html_block(run: list[str]) -> Block | None:
