@@ -266,8 +266,8 @@ def _fifo(path: Path) -> None:
 
 
 def _socket(path: Path) -> None:
-    server = socket.socket(socket.AF_UNIX)
-    server.bind(str(path))
+    with socket.socket(socket.AF_UNIX) as server:  # the socket file stays once it is closed
+        server.bind(str(path))
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX file kinds")
