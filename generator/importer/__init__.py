@@ -11,9 +11,10 @@ from pathlib import Path
 
 from generator.importer.assemble import assemble
 from generator.importer.clean import clean_article, clean_text
-from generator.importer.model import DroppedLine, ImportedArticle, ImportFailure, PageMeta
+from generator.importer.model import DroppedLine, ImportedArticle, ImportFailure
 from generator.importer.source_file import read_input
 from generator.importer.text import blocks_from_text, decode
+from generator.importer.text_page import Models, read_text_page
 
 __all__ = [
     "DroppedLine",
@@ -35,10 +36,16 @@ def _cleaned(article: ImportedArticle, name: str) -> ImportedArticle:
     return cleaned
 
 
-def import_text(text: str, *, name: str = "<text>", date: dt.date | None = None) -> ImportedArticle:
-    """Import plain text (already decoded); ``name`` is used in error messages."""
-    blocks = blocks_from_text(clean_text(text))
-    return _cleaned(assemble(blocks, PageMeta(), name=name, date=date, infer_headings=True), name)
+def import_text(
+    text: str, *, name: str = "<text>", date: dt.date | None = None, models: Models | None = None
+) -> ImportedArticle:
+    """Import plain text (already decoded); ``name`` is used in error messages.
+
+    ``models`` are the fitted line scores (the shipped ones unless given; the fitting
+    script passes its own while cross-validating).
+    """
+    blocks, meta = read_text_page(blocks_from_text(clean_text(text)), models)
+    return _cleaned(assemble(blocks, meta, name=name, date=date, infer_headings=True), name)
 
 
 def import_html(
