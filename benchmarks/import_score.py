@@ -75,12 +75,20 @@ def _similar(one: str, other: str) -> float:
     return SequenceMatcher(None, one, other, autojunk=False).ratio()
 
 
+_LIST_MARKER = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+")
+
+
 def paragraph_kept(expected: str, blocks: list[str], whole: str) -> bool:
-    """Whether ``expected`` survives: inside the output's text, or close to one block."""
+    """Whether ``expected`` survives: inside the output's text, or close to one block.
+
+    A list item is kept when it survives as one: :func:`markdown_blocks` reads the
+    output's list markers away, so the expected line's marker is set aside too.
+    """
     wanted = normalise(expected)
-    if wanted in whole:
+    forms = {wanted, _LIST_MARKER.sub("", wanted)}
+    if any(form in whole for form in forms):
         return True
-    return any(_similar(wanted, block) >= KEPT_SIMILARITY for block in blocks)
+    return any(_similar(form, block) >= KEPT_SIMILARITY for form in forms for block in blocks)
 
 
 def boilerplate_left(line: str, blocks: list[str], whole: str) -> bool:

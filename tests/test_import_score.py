@@ -50,6 +50,8 @@ def test_markdown_blocks_split_paragraphs_headings_and_list_items() -> None:
         ("First paragraph here", True),  # a full stop lost is not a paragraph lost
         ("A sentence that never made it into the article.", False),
         ("one item", True),
+        ("2. two items", True),  # the output's list marker is read away, so is this one
+        ("- one item", True),
     ],
 )
 def test_paragraph_kept(expected: str, kept: bool) -> None:
