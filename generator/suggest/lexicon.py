@@ -210,3 +210,11 @@ nationalist
 # Suffixes that make adjectives of place names; used only when the next word is lower case.
 # ("-i" is left out: "Kobani overnight", "Ferrari driver" are names.)
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# Function words that Title Case capitalises but no name holds capitalised: "You Loved Me
+# Like a Distant Star", "Though It Were Written" are titles of works, not names.
+FUNCTION_WORDS = _words("""
+i me my mine you your yours we us our ours he him his she her hers it its they them their
+theirs was were is are be been being am do does did have has had will would could should
+can might must shall not though although if than that this these those what which who whom
+whose when where why how like because while until unless whether
+""")
