@@ -15,6 +15,7 @@ from generator.suggest.candidates import (
     split_run,
     starts_sentence,
     surface,
+    surface_of,
     trim,
 )
 from generator.suggest.prose import TOKEN, Block, blocks
@@ -69,6 +70,16 @@ def _capitalises_ordinary_words(text: str, ctx: Context) -> bool:
         return False
     ordinary = sum(w.lower() in ctx.lower_words for w in capitalised)
     return 3 * ordinary >= len(capitalised)
+
+
+def _dateline(text: str, block: Block, part: list[Token], ctx: Context) -> bool:
+    """A known place in capitals opening a paragraph before a dash or comma ("LONDON —")."""
+    words = surface_of(part)
+    if not words.isupper() or text[block.start : part[0].start].strip():
+        return False
+    follows = text[part[-1].end : part[-1].end + 3].lstrip()
+    known = ctx.gazetteer.lookup(words.title()) is not None
+    return known and follows[:1] in ("—", "–", "-", ",", "(")
 
 
 def _title_of_a_work(run: list[Token], at_sentence_start: bool) -> bool:
@@ -210,7 +221,9 @@ def _found(
     all_cues = set(cues) | before | after_cues
     if part[-1].compound or _modifies_noun(text, part[-1]):
         all_cues.discard("the")  # "the Iran-backed group", "the Wolfsburg headquarters"
-    if len(part) == 1 and part[0].text.isupper():
+    if _dateline(text, block, part, ctx):
+        all_cues.add("geo")  # "CAIRO — ...": a place in capitals, not an acronym
+    elif len(part) == 1 and part[0].text.isupper():
         all_cues.add("acronym")
     after = _WORD_AFTER.match(text, end)
     words = [w for w in (after.groups() if after else ()) if w]

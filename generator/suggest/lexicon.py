@@ -86,7 +86,8 @@ sergeant sgt captain capt major senator sen rep representative congressman congr
 governor gov mayor ambassador envoy spokesman spokeswoman spokesperson leader chairman
 chairwoman chair ceo director coach manager striker midfielder defender goalkeeper judge
 justice speaker lord lady sir dame premier commissioner commissioner-general taoiseach
-tanaiste crown vice-president executive chief marshal field-marshal rapporteur
+tanaiste crown vice-president president-elect executive chief marshal field-marshal
+rapporteur
 negotiator adviser advisor
 """)
 TITLE_MODIFIERS = _words("""
@@ -136,14 +137,15 @@ OF_HEADS = (
 REGION_SUFFIXES = _words("""
 strip heights peninsula sea gulf valley province governorate region desert river mountains
 mountain islands island coast corridor crossing canal strait straits ocean lake basin
-plateau delta highlands line county district territory territories
+plateau delta highlands line county district territory territories side beach
 """)
 SITE_SUFFIXES = _words("""
 stadium arena airport square palace hospital mosque church cathedral temple synagogue camp
-bridge tower port harbour harbor base prison checkpoint
+bridge tower port harbour harbor base prison checkpoint museum embassy consulate
+boulevard avenue street theatre theater
 """)
 # First words that make a name a place: "Gulf of Aden", "Cape of Good Hope".
-REGION_HEADS = REGION_HEADS_OF
+REGION_HEADS = REGION_HEADS_OF | _words("lower upper greater boulevard avenue rue")
 # "west of Hodeidah", "the outskirts of Kyiv": the words before "of" that point to a place.
 PLACE_BEFORE_OF = _words("""
 north south east west northeast northwest southeast southwest outskirts suburbs centre
