@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator import memo
-from generator.crossref import ArticleMentions, article_mentions
+from generator.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
 from generator.emit import Rendering
 from generator.matcher import AliasMatcher
 from generator.model import Archive, Problem
@@ -194,6 +194,7 @@ def check_archive(archive: Archive, progress: ProgressReport = _no_progress) -> 
     in_error = {p.path for p in problems if p.severity == "error"}
     coverage = _coverage_warnings(archive, rendering.mentions, named)
     problems += [p for p in coverage if p.path not in in_error]
+    problems += cooccurrence_warnings(rendering.mentions)
     return Checked(rendering, tuple(problems))
 
 

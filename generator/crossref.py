@@ -6,10 +6,16 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import combinations
 
-from generator.model import Article, Entity, Mention
+from generator.model import Article, Entity, Mention, Problem
 from generator.render import Found
 
 APPEARS_WITH_LIMIT = 8
+# Entries of one article counted as appearing with each other: the first this many, in
+# order of first mention (then as the front-matter lists them). Counting every pair costs
+# k*k/2 (4,000 ids under ``actors:`` took 2 GB); an article naming more than 50 entries is
+# a list, not a story, and says little about who appears with whom. The articles in
+# ``content/`` name at most 18.
+COOCCURRENCE_LIMIT = 50
 
 
 @dataclass(frozen=True)
@@ -34,6 +40,28 @@ def article_mentions(article: Article, found: tuple[Found, ...]) -> ArticleMenti
             mentions.append(Mention(entity_id, article.slug, "", "", 0, 0))
             seen.add(entity_id)
     return ArticleMentions(article, tuple(mentions))
+
+
+def cooccurring(item: ArticleMentions) -> tuple[str, ...]:
+    """The entries of an article counted as appearing with each other, sorted by id."""
+    named = dict.fromkeys(m.entity_id for m in item.mentions)
+    return tuple(sorted(list(named)[:COOCCURRENCE_LIMIT]))
+
+
+def cooccurrence_warnings(items: list[ArticleMentions]) -> list[Problem]:
+    """Articles naming more entries than co-occurrence counts, and so partly left out."""
+    problems = []
+    for item in items:
+        named = len({m.entity_id for m in item.mentions})
+        if named > COOCCURRENCE_LIMIT:
+            article = item.article
+            message = (
+                f"names {named} glossary entries; only the first {COOCCURRENCE_LIMIT} count "
+                "towards 'Appears with' and the Explore network"
+            )
+            line = article.line_of("actors") or article.line_of("locations")
+            problems.append(Problem(article.path, "body", message, line, "warning"))
+    return problems
 
 
 def newest_first(article: Article) -> tuple:
@@ -73,11 +101,10 @@ def cross_reference(articles: list[ArticleMentions], entities: dict[str, Entity]
     by_entity: dict[str, list[tuple[Article, Mention]]] = defaultdict(list)
     pairs: Counter = Counter()
     for item in articles:
-        ids = sorted({m.entity_id for m in item.mentions})
         for mention in item.mentions:
             by_entity[mention.entity_id].append((item.article, mention))
-        # Each article adds its k*(k-1)/2 pairs: linear in articles, k is small.
-        pairs.update(combinations(ids, 2))
+        # Each article adds at most COOCCURRENCE_LIMIT squared over two pairs.
+        pairs.update(combinations(cooccurring(item), 2))
     listed = {
         entity_id: tuple(sorted(rows, key=lambda row: newest_first(row[0])))
         for entity_id, rows in by_entity.items()

@@ -77,6 +77,18 @@ class Fragment:
         """The text of ``element``: all text nodes within it, joined."""
         return "".join(p.text for p in self.inside(element) if type(p) is Text)
 
+    def text_and_offsets(self, element: Element | None) -> tuple[str, dict[int, int]]:
+        """The text of ``element`` and where each text node in it starts (by ``id``)."""
+        offsets: dict[int, int] = {}
+        texts: list[str] = []
+        length = 0
+        for piece in self.inside(element):
+            if type(piece) is Text:
+                offsets[id(piece)] = length
+                texts.append(piece.text)
+                length += len(piece.text)
+        return "".join(texts), offsets
+
     def html_of(self, element: Element) -> str:
         """``element`` written back as HTML, with any links the linker made."""
         pieces = self.pieces[element.open : element.close + 1]

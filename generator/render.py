@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 import markdown
 
-from generator.fragment import Fragment, Text, parse_fragment
+from generator.fragment import Element, Fragment, Text, parse_fragment
 from generator.limits import render_limits
 from generator.markdown_speed import markdown_renderer
 from generator.matcher import AliasMatcher, Match
 from generator.model import Entity, Severity
-from generator.sanitize import ALLOWED_TAGS, sanitize
+from generator.sanitize import ALLOWED_TAGS, sanitize, sanitize_linked
 from generator.sentences import sentence_at
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)")
@@ -136,6 +136,9 @@ class _Linker:
         # A heading is a poor quote: used only when no sentence names the entity.
         self.in_headings: dict[str, Found] = {}
         self.linked: set[str] = set()
+        # Each block's text, read once: reading it again for every text node that names
+        # someone made a long block with thousands of names quadratic.
+        self.blocks: dict[Element | None, tuple[str, dict[int, int]]] = {}
 
     def visit(self, fragment: Fragment) -> tuple[Found, ...]:
         """Link ``fragment`` in place; return each entity's first mention in document order."""
@@ -154,7 +157,7 @@ class _Linker:
         context: tuple[str, int] | None = None
         for match in matches:
             if match.entity_id not in record:
-                context = context or _context(fragment, node)
+                context = context or self._context(fragment, node)
                 record[match.entity_id] = found_in(context[0], match, context[1])
         if node.names & _NO_LINK:
             return
@@ -164,6 +167,14 @@ class _Linker:
                 first.setdefault(match.entity_id, match)
         if first:
             node.html = self._linked(node.text, list(first.values()))
+
+    def _context(self, fragment: Fragment, node: Text) -> tuple[str, int]:
+        """The text of the block around ``node`` and the offset of ``node`` in it."""
+        block = _context_block(node)
+        if block not in self.blocks:
+            self.blocks[block] = fragment.text_and_offsets(block)
+        text, offsets = self.blocks[block]
+        return text, offsets[id(node)]
 
     def _linked(self, text: str, matches: list[Match]) -> str:
         """``text`` as HTML with each of ``matches`` made a link."""
@@ -181,21 +192,12 @@ class _Linker:
         return "".join(pieces)
 
 
-def _context(fragment: Fragment, node: Text) -> tuple[str, int]:
-    """The text of the block around ``node`` and the offset of ``node`` in it."""
+def _context_block(node: Text) -> Element | None:
+    """The paragraph, item or cell around ``node``; failing one, its nearest element."""
     block = node.parent
     while block is not None and block.name not in _CONTEXT:
         block = block.parent
-    # No paragraph, item or cell around it: the nearest element stands in.
-    block = block or node.parent
-    offset = 0
-    texts = []
-    for piece in fragment.inside(block):
-        if type(piece) is Text:
-            if piece is node:
-                offset = sum(map(len, texts))
-            texts.append(piece.text)
-    return "".join(texts), offset
+    return block or node.parent
 
 
 def _html_block(run: list[str]) -> Block | None:
@@ -206,7 +208,7 @@ def _html_block(run: list[str]) -> Block | None:
     turning ``[x](javascript:…)`` back into a live link. Inside a block-level element
     Python-Markdown leaves everything as it is.
     """
-    clean = sanitize("".join(run)).strip()
+    clean = sanitize_linked("".join(run)).strip()
     return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
 
 

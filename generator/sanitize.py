@@ -70,11 +70,16 @@ _ADMONITIONS = {
     "example",
     "quote",
 }
+# Classes contributed HTML may carry: those of the Markdown admonitions, which Markdown
+# writes for "!!! note" anyway. No class the site's own scripts or styles key on (``ea-*``,
+# ``md-*``): a contributed link must not pass for a mention and get its preview card.
 _CLASSES = {
-    "a": {"ea-mention"},
     "div": {"admonition", *_ADMONITIONS},
     "p": {"admonition-title"},
 }
+# Mentions are marked by the linker, after contributed HTML was cleaned, so only the
+# second pass (over the linker's own output) lets this class through.
+_MENTION_CLASSES = {**_CLASSES, "a": {"ea-mention"}}
 # Contents of these go with the tag: their text is never prose.
 _DROP_WITH_CONTENT = {
     "script",
@@ -92,19 +97,29 @@ _DROP_WITH_CONTENT = {
 }
 
 
-# One sanitizer, built once: setting up the allow-list costs more than cleaning a paragraph.
-_CLEANER = nh3.Cleaner(
-    tags=set(ALLOWED_TAGS),
-    clean_content_tags=_DROP_WITH_CONTENT,
-    attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
-    allowed_classes={tag: set(names) for tag, names in _CLASSES.items()},
-    filter_style_properties={"text-align"},
-    url_schemes={"http", "https", "mailto"},
-    link_rel=None,
-    strip_comments=True,
-)
+def _cleaner(classes: dict[str, set[str]]) -> nh3.Cleaner:
+    return nh3.Cleaner(
+        tags=set(ALLOWED_TAGS),
+        clean_content_tags=_DROP_WITH_CONTENT,
+        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        allowed_classes={tag: set(names) for tag, names in classes.items()},
+        filter_style_properties={"text-align"},
+        url_schemes={"http", "https", "mailto"},
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
+# Built once: setting up the allow-list costs more than cleaning a paragraph.
+_CONTRIBUTED = _cleaner(_CLASSES)
+_LINKED = _cleaner(_MENTION_CLASSES)
 
 
 def sanitize(html: str) -> str:
-    """Reduce ``html`` to the allow-list; the result is safe to put in any page."""
-    return _CLEANER.clean(html)
+    """Reduce contributed ``html`` to the allow-list; the result is safe in any page."""
+    return _CONTRIBUTED.clean(html)
+
+
+def sanitize_linked(html: str) -> str:
+    """Like :func:`sanitize`, for cleaned HTML the linker has marked mentions in."""
+    return _LINKED.clean(html)

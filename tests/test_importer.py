@@ -198,7 +198,7 @@ def test_unusable_input_raises_import_failure_naming_the_file(tmp_path, content,
 
 
 def test_missing_file_raises_import_failure(tmp_path):
-    with pytest.raises(ImportFailure, match="cannot read") as failure:
+    with pytest.raises(ImportFailure, match="cannot be read") as failure:
         import_file(tmp_path / "nope.txt")
     assert "nope.txt" in str(failure.value)
 

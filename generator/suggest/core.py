@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.model import Article, Entity
-from generator.sentences import sentence_at
+from generator.sentences import paragraph_around, sentence_within
 from generator.slugs import slugify
 from generator.suggest.candidates import Context, Found
 from generator.suggest.classify import Guess, Section, classify
@@ -144,11 +144,11 @@ def _occurrences(
 
 def _sentence_around(text: str, offset: int) -> str:
     """The sentence at ``offset``, never running across a paragraph or heading break."""
-    begin = text.rfind("\n\n", 0, offset) + 1
-    stop = text.find("\n\n", offset)
-    paragraph = text[begin : stop if stop != -1 else len(text)]
-    start, end = sentence_at(paragraph, offset - begin)
-    return " ".join(paragraph[start:end].split())
+    # Found by bisection over breaks and sentences computed once per text: searching and
+    # slicing the text for each name made a long one-paragraph article quadratic.
+    begin, stop = paragraph_around(text, offset)
+    start, end = sentence_within(text, begin, stop, offset)
+    return " ".join(text[start:end].split())
 
 
 def _candidate(group: Group, guess: Guess, occurrences: list[_Occurrence]) -> Candidate:

@@ -6,7 +6,8 @@ ministry" are not, because "Gaza" has evidence of its own (a gazetteer entry, "i
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from generator.suggest.candidates import Found
@@ -102,15 +103,40 @@ def initials(name: str) -> str:
 
 def _merge_acronyms(merged: dict[str, Group]) -> None:
     """ "EU" in an article that also says "European Union" is a second name for it."""
-    longs = [g for g in merged.values() if len(g.words) > 1]
+    # Longer names by their initials: looking each acronym up, not scanning every name.
+    longs: dict[str, list[Group]] = defaultdict(list)
+    for group in merged.values():
+        if len(group.words) > 1:
+            longs[initials(group.name)].append(group)
     for group in list(merged.values()):
         acronym = group.name.replace(".", "")
         if len(acronym) < 2 or not acronym.isupper() or not acronym.isalpha():
             continue
-        hosts = [g for g in longs if initials(g.name) == acronym and g.articles & group.articles]
+        hosts = [g for g in longs.get(acronym, ()) if g.articles & group.articles]
         if len(hosts) == 1:
             hosts[0].absorb(group)
             del merged[group.key]
+
+
+def _word_index(groups: Iterable[Group]) -> dict[str, list[Group]]:
+    """Each word of the groups' keys and the groups it is in, in the order given."""
+    index: dict[str, list[Group]] = defaultdict(list)
+    for group in groups:
+        for word in dict.fromkeys(group.words):
+            index[word].append(group)
+    return index
+
+
+def _candidates(short: Group, merged: dict[str, Group], index: dict[str, list[Group]]):
+    """Groups still in ``merged`` that may contain ``short``: those with its rarest word.
+
+    A host holds every word of ``short``, so one word's list is enough; comparing each name
+    with every other made ``suggest`` quadratic (10,000 names took minutes).
+    """
+    if not short.words:
+        return [g for g in merged.values() if g is not short]
+    shortest = min((index[word] for word in short.words), key=len)
+    return [g for g in shortest if g is not short and merged.get(g.key) is g]
 
 
 def merge_variants(groups: dict[str, Group], gazetteer: Gazetteer) -> dict[str, Group]:
@@ -119,8 +145,9 @@ def merge_variants(groups: dict[str, Group], gazetteer: Gazetteer) -> dict[str, 
     _merge_acronyms(merged)
     guesses = {k: classify(g.name, g.cues, gazetteer) for k, g in merged.items()}
     ordered = sorted(merged.values(), key=lambda g: (len(g.words), g.key))
+    index = _word_index(merged.values())
     for short in ordered:
-        hosts = _hosts(short, [g for g in merged.values() if g is not short], guesses)
+        hosts = _hosts(short, _candidates(short, merged, index), guesses)
         if len(hosts) == 1:
             host = hosts[0]
             host.absorb(short)

@@ -21,9 +21,18 @@
     return data;
   }
 
+  // The entry a link previews: only a page of this site (same origin, under its base path).
+  // A link elsewhere whose path looks like an entry's ("https://evil.example/actors/x/") is
+  // not one, whatever it is styled as.
   function keyOf(link) {
-    const target = new URL(link.getAttribute("href"), location.href);
-    return target.pathname.startsWith(base.pathname) ? target.pathname.slice(base.pathname.length) : null;
+    let target;
+    try {
+      target = new URL(link.getAttribute("href"), location.href);
+    } catch {
+      return null;
+    }
+    if (target.origin !== base.origin || !target.pathname.startsWith(base.pathname)) return null;
+    return target.pathname.slice(base.pathname.length);
   }
 
   function element(tag, className, text) {
@@ -70,7 +79,8 @@
     const entry = key && entries[key];
     if (!entry || owner === link) return;
     hide();
-    card = build(entry, link.href);
+    // The card links to the entry's own page, rebuilt from the key, never to the link's href.
+    card = build(entry, new URL(key, base).href);
     owner = link;
     document.body.append(card); // positioned absolutely: the text does not move
     place(card, link);

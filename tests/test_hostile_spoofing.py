@@ -1,0 +1,148 @@
+"""Contributed links dressed as the site's own: mentions are styled and previewed only
+when the generator made them.
+
+The sanitizer strips every class the site's scripts and styles key on from contributed
+HTML; the preview script, as a second line, previews only links to pages of the site.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import Page, expect
+
+from generator.build import generate
+from generator.matcher import AliasMatcher
+from generator.model import Entity
+from generator.render import render_body
+from generator.sanitize import sanitize, sanitize_linked
+
+SAMPLE = Path(__file__).parent / "sample" / "content"
+SEED_SLUG = "blinken-leaves-the-middle-east-after-failing-to-secure-a-breakthrough-in-the"
+ARTICLE = f"/articles/{SEED_SLUG}/"
+ENTRY = "/actors/benjamin-netanyahu/"
+EVIL = "https://evil.example/actors/benjamin-netanyahu/"
+
+# contributed HTML, what the sanitizer leaves of it
+SANITIZED = [
+    (f'<a class="ea-mention" href="{EVIL}">N</a>', f'<a href="{EVIL}">N</a>'),
+    ('<a class="ea-mention md-button" href="x">N</a>', '<a href="x">N</a>'),
+    ('<span class="ea-preview">card</span>', "<span>card</span>"),
+    # nh3 leaves an empty class where the element may carry some class but none is allowed.
+    ('<div class="ea-prose md-typeset">t</div>', '<div class="">t</div>'),
+    ('<p class="ea-preview__name">n</p>', '<p class="">n</p>'),
+    ('<a href="x" data-md-component="search-query">s</a>', '<a href="x">s</a>'),
+    ('<span id="__config">{"base": "//evil"}</span>', '<span>{"base": "//evil"}</span>'),
+    ('<a href="x" data-pagefind-filter="actor">a</a>', '<a href="x">a</a>'),
+    # What Markdown writes for "!!! note" stays: it is the same either way.
+    (
+        '<div class="admonition note"><p class="admonition-title">Note</p></div>',
+        '<div class="admonition note"><p class="admonition-title">Note</p></div>',
+    ),
+]
+
+
+@pytest.mark.parametrize(("contributed", "kept"), SANITIZED)
+def test_contributed_html_loses_the_sites_own_classes(contributed: str, kept: str) -> None:
+    assert sanitize(contributed) == kept
+
+
+def test_only_the_linkers_pass_keeps_the_mention_class() -> None:
+    linked = '<a class="ea-mention" href="../../actors/x/">X</a>'
+    assert sanitize_linked(linked) == linked
+    assert sanitize(linked) == '<a href="../../actors/x/">X</a>'
+
+
+def _entity() -> Entity:
+    return Entity("zorblax", "actors", "actors/zorblax.md", "Zorblax", "person", ("Zorblax",), "S")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f'<a class="ea-mention" href="{EVIL}">Zorblax</a> spoke.',
+        f'<p><a class="ea-mention" href="{EVIL}">Zorblax</a></p>\n\nZorblax spoke.',
+        f'[Zorblax]({EVIL}) and <span class="ea-mention">Zorblax</span>',
+    ],
+)
+def test_a_rendered_body_marks_only_the_generators_links(body: str) -> None:
+    entity = _entity()
+    rendered = render_body(body, AliasMatcher([entity]), {"zorblax": "../../actors/zorblax/"})
+    soup = BeautifulSoup("".join(b.content for b in rendered.blocks), "html.parser")
+    marked = soup.select(".ea-mention")
+    assert all(a.name == "a" and a["href"] == "../../actors/zorblax/" for a in marked)
+    assert len(marked) <= 1
+
+
+def test_the_built_page_has_no_dressed_mention(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    front = '---\ntitle: "Dressed"\ndate: 2024-01-02\nsummary: "S."\n---\n'
+    body = f'<a class="ea-mention" href="{EVIL}">Oduya</a> spoke, and so did Oduya.\n'
+    (content / "articles" / "dressed.md").write_text(front + body, encoding="utf-8")
+    generation = generate(content)
+    assert generation.errors == ()
+    [page] = [p for p in generation.pages if p.path == "articles/dressed.md"]
+    soup = BeautifulSoup(page.text, "html.parser")
+    assert [a["href"] for a in soup.select("a.ea-mention")] == ["../../actors/mara-oduya/"]
+    assert [a.get("class") for a in soup.select(f'a[href="{EVIL}"]')] == [None]
+
+
+# --- In Chromium: the preview script previews pages of the site only ----------------------
+_DRESSED = [
+    EVIL,
+    "//evil.example/actors/benjamin-netanyahu/",
+    "http://127.0.0.1:1/actors/benjamin-netanyahu/",
+]
+# Adds a link the way no build can any longer write one, to test the script on its own.
+_ADD_LINK = """([href, id]) => {
+  const link = document.createElement("a");
+  link.className = "ea-mention";
+  link.href = href;
+  link.id = id;
+  link.textContent = "Benjamin Netanyahu (dressed)";
+  document.querySelector("article p").prepend(link);
+}"""
+
+
+def _ready(page: Page) -> None:
+    page.goto(ARTICLE)
+    expect(page.locator("input.md-search__input")).to_be_visible()
+
+
+# Resolves once every task already queued has run: the preview script shows a card within
+# the task that follows the pointer's event, its data being loaded already.
+_CARD_AFTER_QUEUED_WORK = """() => new Promise((done) =>
+  setTimeout(() => done(document.getElementById("ea-preview") !== null), 0))"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("href", _DRESSED)
+def test_a_link_off_the_site_gets_no_preview_card(page: Page, href: str) -> None:
+    _ready(page)
+    # The genuine mention shows its card: the script runs and its data is loaded.
+    page.locator("article a.ea-mention", has_text="Benjamin Netanyahu").first.hover()
+    expect(page.locator(".ea-preview")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(".ea-preview")).to_have_count(0)
+    page.evaluate(_ADD_LINK, [href, "dressed"])
+    dressed = page.locator("#dressed")
+    dressed.hover()
+    assert page.evaluate(_CARD_AFTER_QUEUED_WORK) is False
+    dressed.focus()
+    assert page.evaluate(_CARD_AFTER_QUEUED_WORK) is False
+    expect(dressed).not_to_have_attribute("aria-describedby", "ea-preview")
+
+
+@pytest.mark.browser
+def test_a_genuine_cards_link_leads_to_the_entry_on_this_site(page: Page) -> None:
+    _ready(page)
+    mention = page.locator("article a.ea-mention", has_text="Benjamin Netanyahu").first
+    mention.hover()
+    link = page.locator(".ea-preview a.ea-preview__link")
+    expect(link).to_be_visible()
+    origin = page.evaluate("location.origin")
+    assert link.evaluate("(a) => a.href") == origin + ENTRY
