@@ -21,11 +21,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.suggest_score import SECTIONS, Name, Tally, score_page
+from generator.importer.clean import clean_article
 from generator.importer.markup import heading, paragraph
 from generator.importer.model import ImportedArticle
 from generator.importer.render import render_article
+from generator.model import Article
 from generator.read import read_archive
 from generator.suggest import load_gazetteer, suggest
+from generator.suggest.model import Weights
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "import_real"
 _UNDATED = dt.date(2000, 1, 1)
@@ -55,7 +58,8 @@ def article_text(expected: dict) -> str:
         summary="",
         body="\n\n".join(blocks),
     )
-    return render_article(article)
+    # As ``explainer import`` would write it: a saved page's stray control characters go.
+    return render_article(clean_article(article))
 
 
 def expected_names(expected: dict) -> list[Name]:
@@ -67,18 +71,26 @@ def expected_names(expected: dict) -> list[Name]:
     ]
 
 
-def suggested_names(pages: list[tuple[dict, dict]]) -> dict[str, list[Name]]:
+def read_pages(pages: list[tuple[dict, dict]], folder: Path) -> list[Article]:
+    """The pages' answers written as one archive's articles under ``folder``, read back."""
+    content = folder / "content"
+    (content / "articles").mkdir(parents=True)
+    for entry, expected in pages:
+        path = content / "articles" / f"{entry['id']}.md"
+        path.write_text(article_text(expected), encoding="utf-8")
+    archive = read_archive(content)
+    if archive.errors:
+        raise SystemExit("\n".join(p.format() for p in archive.errors))
+    return list(archive.articles)
+
+
+def suggested_names(
+    pages: list[tuple[dict, dict]], weights: Weights | None = None
+) -> dict[str, list[Name]]:
     """Each page's suggestions when the pages are one archive with an empty glossary."""
     with tempfile.TemporaryDirectory() as tmp:
-        content = Path(tmp) / "content"
-        (content / "articles").mkdir(parents=True)
-        for entry, expected in pages:
-            path = content / "articles" / f"{entry['id']}.md"
-            path.write_text(article_text(expected), encoding="utf-8")
-        archive = read_archive(content)
-        if archive.errors:
-            raise SystemExit("\n".join(p.format() for p in archive.errors))
-        found = suggest(archive.articles, [], load_gazetteer()).by_article()
+        articles = read_pages(pages, Path(tmp))
+        found = suggest(articles, [], load_gazetteer(), weights=weights).by_article()
     by_id = {Path(path).stem: names for path, names in found.items()}
     return {
         entry["id"]: [Name(s.name, s.guess, s.kind) for s in by_id.get(entry["id"], ())]
@@ -86,9 +98,11 @@ def suggested_names(pages: list[tuple[dict, dict]]) -> dict[str, list[Name]]:
     }
 
 
-def score_pages(pages: list[tuple[dict, dict]], keep: Callable[[dict], bool]) -> Tally:
+def score_pages(
+    pages: list[tuple[dict, dict]], keep: Callable[[dict], bool], weights: Weights | None = None
+) -> Tally:
     """The tally over the pages ``keep`` accepts (the whole split is still one archive)."""
-    found = suggested_names(pages)
+    found = suggested_names(pages, weights)
     total = Tally()
     for entry, expected in pages:
         if keep(entry):
