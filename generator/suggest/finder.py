@@ -30,6 +30,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:who|whose)\b|,\s+(?:the|a|an|its|his|her|their)\s+"
     r"(?:[\w'’-]+\s+){{0,3}}?(?:{})\b".format("|".join(sorted(lx.ROLE_WORDS)))
 )
+HEADLINE = frozenset({"headline"})
 _ORDINARY = lx.STOPWORDS | lx.NOT_NAMES | lx.DEMONYMS | lx.MONTHS | lx.WEEKDAYS | lx.TITLE_HEADS
 _LABEL_WORDS = _ORDINARY | lx.TITLE_MODIFIERS | lx.NAME_PARTICLES
 
@@ -105,7 +106,8 @@ def _known_names(text: str, run: list[Token], ctx: Context) -> Iterator[Found]:
             if (acronym and part[0].lower not in lx.NOT_ACRONYMS) or ctx.gazetteer.lookup(
                 surface(text, part)
             ):
-                yield Found(surface(text, part), part[0].start, part[-1].end, frozenset())
+                # "headline": seen in Title Case, where capitals say nothing.
+                yield Found(surface(text, part), part[0].start, part[-1].end, HEADLINE)
                 i += n
                 break
         else:
