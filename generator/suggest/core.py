@@ -9,12 +9,14 @@ from generator.model import Article, Entity
 from generator.sentences import paragraph_around, sentence_within
 from generator.slugs import slugify
 from generator.suggest.candidates import Context, Found
-from generator.suggest.classify import Guess, Section, classify
+from generator.suggest.classify import NER_GUESSES, Guess, Section, classify
 from generator.suggest.coverage import Glossary
+from generator.suggest.features import capital_share, features
 from generator.suggest.finder import find_names
-from generator.suggest.gazetteer import LARGE_CITY_POPULATION, Gazetteer, load_gazetteer
+from generator.suggest.gazetteer import Gazetteer, load_gazetteer
 from generator.suggest.groups import Group, collect, merge_variants
 from generator.suggest.mentions import ALIAS, FormIndex, Segment, alias_forms, segments
+from generator.suggest.model import Logistic, Weights, shipped_weights
 from generator.suggest.near_duplicates import NearDuplicate, alias_near_duplicates
 from generator.suggest.ner import NerFinder
 from generator.suggest.prose import lower_case_words
@@ -76,26 +78,25 @@ def suggest(
     gazetteer: Gazetteer | None = None,
     *,
     ner: NerFinder | None = None,
+    weights: Weights | None = None,
 ) -> Suggestions:
     """Find names in ``articles`` that no alias of ``entities`` matches or covers.
 
     ``gazetteer`` defaults to :func:`load_gazetteer`; pass ``Gazetteer.empty()`` to rely on
     the rules alone. ``ner`` optionally adds the names a statistical model finds
-    (:func:`generator.suggest.ner.ner_finder`).
+    (:func:`generator.suggest.ner.ner_finder`). ``weights`` replaces the shipped models
+    that keep names and tell places from actors (:mod:`generator.suggest.model`).
     """
     gaz = load_gazetteer() if gazetteer is None else gazetteer
     ordered = sorted(articles, key=lambda a: (a.date, a.path))
     entities = tuple(entities)
     texts = {a.path: segments(a) for a in ordered}
-    ctx = Context(gaz, lower_case_words([s.plain for segs in texts.values() for s in segs]))
-    found = {
-        path: [f for s in segs for f in _find(s.plain, ctx, ner)] for path, segs in texts.items()
-    }
-    groups = merge_variants(collect(found), gaz)
-    kept = [g for g in groups.values() if _is_name(g, ctx)]
+    groups, table = _found_groups(texts, gaz, ner)
+    model = shipped_weights() if weights is None else weights
+    kept = [g for g in groups.values() if _keeps(g, table[g.key][1], model.keep)]
     glossary = Glossary(entities)
     near = {g.key: d for g in kept if (d := glossary.near_duplicate(g)) is not None}
-    guesses = {g.key: classify(g.name, g.cues, gaz) for g in kept}
+    guesses = {g.key: _typed(g, *table[g.key], model.location) for g in kept}
     new = [g for g in kept if g.key not in near and not glossary.covers(g.words, guesses[g.key])]
     occurrences = _occurrences(new, texts, entities)
     candidates = [_candidate(g, guesses[g.key], occurrences.get(g.key, [])) for g in new]
@@ -116,14 +117,48 @@ def _find(text: str, ctx: Context, ner: NerFinder | None) -> list[Found]:
     return find_names(text, ctx) + (ner(text) if ner else [])
 
 
-def _is_name(group: Group, ctx: Context) -> bool:
-    """Drop words seen only at the start of sentences, unless known as places or acronyms."""
-    if group.strong or group.name.isupper():
-        return True
-    place = ctx.gazetteer.lookup(group.name)
-    if place is None or group.name.lower() in ctx.lower_words:
+def feature_table(
+    articles: Iterable[Article], gazetteer: Gazetteer
+) -> list[tuple[Group, Guess, dict[str, float]]]:
+    """Every group of found names before any is dropped: the rules' guess and the features
+    the models read. The fitting script (``tools/fit_suggest_weights.py``) learns from it."""
+    texts = {a.path: segments(a) for a in sorted(articles, key=lambda a: (a.date, a.path))}
+    groups, table = _found_groups(texts, gazetteer, None)
+    return [(group, *table[key]) for key, group in groups.items()]
+
+
+def _found_groups(
+    texts: dict[str, tuple[Segment, ...]], gaz: Gazetteer, ner: NerFinder | None
+) -> tuple[dict[str, Group], dict[str, tuple[Guess, dict[str, float]]]]:
+    """The archive's names grouped, each with the rules' guess and its features."""
+    ctx = Context(gaz, lower_case_words([s.plain for segs in texts.values() for s in segs]))
+    found = {
+        path: [f for s in segs for f in _find(s.plain, ctx, ner)] for path, segs in texts.items()
+    }
+    groups = merge_variants(collect(found), gaz)
+    capitals = {path: capital_share(s.plain for s in segs) for path, segs in texts.items()}
+    table = {}
+    for key, group in groups.items():
+        guess = classify(group.name, group.cues, gaz)
+        share = max(capitals[path] for path in group.articles)
+        table[key] = (guess, features(group, guess, ctx, share))
+    return groups, table
+
+
+def _keeps(group: Group, table: dict[str, float], keep: Logistic) -> bool:
+    """The hand rules' keepers that the keep model, or the optional statistical model, backs."""
+    if not table["rules_keep"]:
         return False
-    return place.kind != "city" or place.population >= LARGE_CITY_POPULATION
+    return keep.says_yes(table) or any(cue in NER_GUESSES for cue in group.cues)
+
+
+def _typed(group: Group, guess: Guess, table: dict[str, float], location: Logistic) -> Guess:
+    """The typing model's section, the rules' kind only where both agree; a statistical
+    model's label, when the optional one gave one, stands."""
+    if any(cue in NER_GUESSES for cue in group.cues):
+        return guess
+    section: Section = "location" if location.says_yes(table) else "actor"
+    return guess if section == guess.section else Guess(section)
 
 
 def _occurrences(
@@ -206,4 +241,4 @@ def _near_order(dup: NearDuplicate) -> tuple[str, str, str]:
     return (dup.other_entity, dup.name, dup.other)
 
 
-__all__ = ["Candidate", "Found", "Suggested", "Suggestions", "suggest"]
+__all__ = ["Candidate", "Found", "Suggested", "Suggestions", "feature_table", "suggest"]

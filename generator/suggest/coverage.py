@@ -35,9 +35,11 @@ class Glossary:
     def near_duplicate(self, group: Group) -> NearDuplicate | None:
         """An alias that differs from one of the group's spellings only in details."""
         for form in sorted(group.forms(), key=lambda f: (f != group.name, f)):
-            for alias, entity in self._by_key.get(spelling_key(form), ()):
-                if alias != form:
-                    return NearDuplicate(form, "", alias, entity.id, differences(form, alias))
+            same_key = self._by_key.get(spelling_key(form), ())
+            if any(alias == form for alias, _ in same_key):
+                continue  # "US" is an alias already, though "U.S." is one too
+            for alias, entity in same_key:
+                return NearDuplicate(form, "", alias, entity.id, differences(form, alias))
         return None
 
     def covers(self, words: tuple[str, ...], guess: Guess) -> bool:

@@ -15,9 +15,10 @@ from generator.suggest.candidates import (
     split_run,
     starts_sentence,
     surface,
+    surface_of,
     trim,
 )
-from generator.suggest.prose import Block, blocks
+from generator.suggest.prose import TOKEN, Block, blocks
 
 # The word before a name, and what separates them: spaces (markup blanked to spaces
 # included), perhaps a comma ("his envoy, Brett McGurk").
@@ -29,6 +30,7 @@ _APPOSITIVE = re.compile(
     r",\s+(?:who|whose)\b|,\s+(?:the|a|an|its|his|her|their)\s+"
     r"(?:[\w'’-]+\s+){{0,3}}?(?:{})\b".format("|".join(sorted(lx.ROLE_WORDS)))
 )
+HEADLINE = frozenset({"headline"})
 _ORDINARY = lx.STOPWORDS | lx.NOT_NAMES | lx.DEMONYMS | lx.MONTHS | lx.WEEKDAYS | lx.TITLE_HEADS
 _LABEL_WORDS = _ORDINARY | lx.TITLE_MODIFIERS | lx.NAME_PARTICLES
 
@@ -37,6 +39,8 @@ def find_names(text: str, ctx: Context) -> list[Found]:
     """Every name in ``text`` (plain prose), in order of appearance."""
     found: list[Found] = []
     for block in blocks(text):
+        if not block.headline and _capitalises_ordinary_words(text[block.start : block.end], ctx):
+            block = Block(block.start, block.end, headline=True)
         for run in runs(text, block.start, block.end):
             found.extend(_names_in_run(text, block, run, ctx))
     return found
@@ -44,9 +48,9 @@ def find_names(text: str, ctx: Context) -> list[Found]:
 
 def _names_in_run(text: str, block: Block, run: list[Token], ctx: Context) -> list[Found]:
     run = trim(run)
-    if not run:
-        return []
-    if block.headline:
+    if not run or text[run[0].start - 1 : run[0].start] in ("@", "#"):
+        return []  # "@Uber_Sydney", "#Hamilton": handles and hashtags
+    if block.headline or _title_of_a_work(run, starts_sentence(text, block.start, run[0].start)):
         return list(_known_names(text, run, ctx))
     opener = run[0] if starts_sentence(text, block.start, run[0].start) else None
     if opener is not None:
@@ -56,6 +60,37 @@ def _names_in_run(text: str, block: Block, run: list[Token], ctx: Context) -> li
         weak = len(part) == 1 and part[0] is opener and not part[0].text.isupper()
         found += _found(text, block, part, cues, ctx, weak)
     return found
+
+
+def _capitalises_ordinary_words(text: str, ctx: Context) -> bool:
+    """Title Case told by its words: most long words capitalised, and a third of those written
+    in lower case elsewhere in the archive ("How Winter Wreaks Havoc on ...")."""
+    words = [w for w in TOKEN.findall(text) if len(w) > 3 and w[0].isalpha()]
+    capitalised = [w for w in words[1:] if w[0].isupper() and not w.isupper()]
+    if len(words) < 4 or len(capitalised) + 1 < 0.75 * len(words):
+        return False
+    ordinary = sum(w.lower() in ctx.lower_words for w in capitalised)
+    return 3 * ordinary >= len(capitalised)
+
+
+def _dateline(text: str, block: Block, part: list[Token], ctx: Context) -> bool:
+    """A known place in capitals opening a paragraph before a dash or comma ("LONDON —")."""
+    words = surface_of(part)
+    if not words.isupper() or text[block.start : part[0].start].strip():
+        return False
+    follows = text[part[-1].end : part[-1].end + 3].lstrip()
+    known = ctx.gazetteer.lookup(words.title()) is not None
+    return known and follows[:1] in ("—", "–", "-", ",", "(")
+
+
+def _title_of_a_work(run: list[Token], at_sentence_start: bool) -> bool:
+    """ "You Loved Me Like a Distant Star", "Though It Were Written": capitalised function
+    words stand in titles of works and headlines, not in names ("The" may open one)."""
+    first = 1 if at_sentence_start or run[0].text == "The" else 0
+    return any(
+        t.text[0].isupper() and t.lower in lx.FUNCTION_WORDS and not t.text.isupper()
+        for t in run[first:]
+    )
 
 
 def _known_names(text: str, run: list[Token], ctx: Context) -> Iterator[Found]:
@@ -71,7 +106,8 @@ def _known_names(text: str, run: list[Token], ctx: Context) -> Iterator[Found]:
             if (acronym and part[0].lower not in lx.NOT_ACRONYMS) or ctx.gazetteer.lookup(
                 surface(text, part)
             ):
-                yield Found(surface(text, part), part[0].start, part[-1].end, frozenset())
+                # "headline": seen in Title Case, where capitals say nothing.
+                yield Found(surface(text, part), part[0].start, part[-1].end, HEADLINE)
                 i += n
                 break
         else:
@@ -87,12 +123,25 @@ def _not_a_name(part: list[Token], text: str, ctx: Context) -> bool:
         return len(part) == 1 or part[-1].lower not in lx.ORG_SUFFIXES
     if len(part) > 1:
         return False
+    if _people_of_a_place(part, ctx):
+        return True
     tok = part[0]
     if len(tok.text) == 1 or tok.lower in lx.NOT_ACRONYMS:
         return True
     if tok.text.isupper() or ctx.gazetteer.lookup(tok.text):
         return False
     return _is_adjective(tok, text)
+
+
+def _people_of_a_place(part: list[Token], ctx: Context) -> bool:
+    """ "Americans", "Palestinians", "New Yorkers": the people of a place, not a name."""
+    last = part[-1].lower
+    if not last.endswith("s") or part[-1].possessive:
+        return False
+    if len(part) == 1 and (last[:-1] in lx.DEMONYMS or last[:-1].endswith(lx.DEMONYM_ENDINGS)):
+        return True
+    stem = " ".join([t.text for t in part[:-1]] + [part[-1].text.removesuffix("ers")])
+    return last.endswith("ers") and ctx.gazetteer.lookup(stem) is not None
 
 
 def _is_label(tok: Token) -> bool:
@@ -174,7 +223,9 @@ def _found(
     all_cues = set(cues) | before | after_cues
     if part[-1].compound or _modifies_noun(text, part[-1]):
         all_cues.discard("the")  # "the Iran-backed group", "the Wolfsburg headquarters"
-    if len(part) == 1 and part[0].text.isupper():
+    if _dateline(text, block, part, ctx):
+        all_cues.add("geo")  # "CAIRO — ...": a place in capitals, not an acronym
+    elif len(part) == 1 and part[0].text.isupper():
         all_cues.add("acronym")
     after = _WORD_AFTER.match(text, end)
     words = [w for w in (after.groups() if after else ()) if w]
@@ -190,7 +241,7 @@ def _found(
         org = Found(" ".join(text[start:stop].split()), start, stop, frozenset({"org"}))
         return [Found(name, start, end, place_cues), org]
     # "Volkswagen said ..." opens a sentence, but ordinary words rarely say things.
-    weak = weak and "speaks" not in all_cues
+    weak = weak and not {"speaks", "poss"} & all_cues  # "Google's" owns something
     return [Found(name, start, end, frozenset(all_cues), weak=weak)]
 
 

@@ -25,6 +25,8 @@ class Group:
     cues: Counter[str] = field(default_factory=Counter)
     articles: set[str] = field(default_factory=set)
     strong: bool = False  # found at least once other than as a sentence's first word
+    mentions: int = 0  # how many times it was found, short forms merged in included
+    strong_mentions: int = 0  # of those, how many not as a sentence's first word
     variants: set[str] = field(default_factory=set)  # shorter names merged into this one
 
     @property
@@ -47,6 +49,8 @@ class Group:
         self.cues.update(other.cues)
         self.articles |= other.articles
         self.strong = self.strong or other.strong
+        self.mentions += other.mentions
+        self.strong_mentions += other.strong_mentions
 
 
 def collect(found_by_article: dict[str, list[Found]]) -> dict[str, Group]:
@@ -60,6 +64,8 @@ def collect(found_by_article: dict[str, list[Found]]) -> dict[str, Group]:
             group.cues.update(item.cues)
             group.articles.add(path)
             group.strong = group.strong or not item.weak
+            group.mentions += 1
+            group.strong_mentions += not item.weak
     return groups
 
 
@@ -69,11 +75,17 @@ def is_subspan(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return n < len(long) and any(long[i : i + n] == short for i in range(len(long) - n + 1))
 
 
-def _hosts(short: Group, groups: list[Group], guesses: dict[str, Guess]) -> list[Group]:
+def _hosts(
+    short: Group, groups: list[Group], guesses: dict[str, Guess], gazetteer: Gazetteer
+) -> list[Group]:
     """Longer groups ``short`` may be another name for."""
     hosts = []
+    # "Sudan" is no short form of "South Sudan": a place in its own right stays apart.
+    own_place = gazetteer.lookup(short.name)
     for long in groups:
         if not is_subspan(short.words, long.words):
+            continue
+        if own_place and own_place.kind != "city" and gazetteer.lookup(long.name):
             continue
         person = guesses[long.key].kind == "person"
         # A short name ends the long one ("Blinken", "the Fever") or is part of a person's
@@ -147,7 +159,7 @@ def merge_variants(groups: dict[str, Group], gazetteer: Gazetteer) -> dict[str, 
     ordered = sorted(merged.values(), key=lambda g: (len(g.words), g.key))
     index = _word_index(merged.values())
     for short in ordered:
-        hosts = _hosts(short, _candidates(short, merged, index), guesses)
+        hosts = _hosts(short, _candidates(short, merged, index), guesses, gazetteer)
         if len(hosts) == 1:
             host = hosts[0]
             host.absorb(short)

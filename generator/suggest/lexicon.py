@@ -86,7 +86,8 @@ sergeant sgt captain capt major senator sen rep representative congressman congr
 governor gov mayor ambassador envoy spokesman spokeswoman spokesperson leader chairman
 chairwoman chair ceo director coach manager striker midfielder defender goalkeeper judge
 justice speaker lord lady sir dame premier commissioner commissioner-general taoiseach
-tanaiste crown vice-president executive chief marshal field-marshal rapporteur
+tanaiste crown vice-president president-elect executive chief marshal field-marshal
+rapporteur
 negotiator adviser advisor
 """)
 TITLE_MODIFIERS = _words("""
@@ -136,14 +137,15 @@ OF_HEADS = (
 REGION_SUFFIXES = _words("""
 strip heights peninsula sea gulf valley province governorate region desert river mountains
 mountain islands island coast corridor crossing canal strait straits ocean lake basin
-plateau delta highlands line county district territory territories
+plateau delta highlands line county district territory territories side beach
 """)
 SITE_SUFFIXES = _words("""
 stadium arena airport square palace hospital mosque church cathedral temple synagogue camp
-bridge tower port harbour harbor base prison checkpoint
+bridge tower port harbour harbor base prison checkpoint museum embassy consulate
+boulevard avenue street theatre theater
 """)
 # First words that make a name a place: "Gulf of Aden", "Cape of Good Hope".
-REGION_HEADS = REGION_HEADS_OF
+REGION_HEADS = REGION_HEADS_OF | _words("lower upper greater boulevard avenue rue")
 # "west of Hodeidah", "the outskirts of Kyiv": the words before "of" that point to a place.
 PLACE_BEFORE_OF = _words("""
 north south east west northeast northwest southeast southwest outskirts suburbs centre
@@ -210,3 +212,11 @@ nationalist
 # Suffixes that make adjectives of place names; used only when the next word is lower case.
 # ("-i" is left out: "Kobani overnight", "Ferrari driver" are names.)
 DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish")
+# Function words that Title Case capitalises but no name holds capitalised: "You Loved Me
+# Like a Distant Star", "Though It Were Written" are titles of works, not names.
+FUNCTION_WORDS = _words("""
+i me my mine you your yours we us our ours he him his she her hers it its they them their
+theirs was were is are be been being am do does did have has had will would could should
+can might must shall not though although if than that this these those what which who whom
+whose when where why how like because while until unless whether
+""")

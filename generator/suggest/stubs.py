@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
+from generator.schema import LOCATION_KINDS
 from generator.slugs import is_valid_slug, slugify
 from generator.suggest.classify import Guess, stub_kind
 from generator.suggest.core import Candidate
@@ -28,13 +29,28 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _kind(candidate: Candidate) -> str:
+    return stub_kind(candidate.name, Guess(candidate.guess, candidate.kind))
+
+
+def folder(candidate: Candidate) -> str:
+    """``locations`` for a place of any kind (a country too, though it acts), else ``actors``."""
+    return "locations" if _kind(candidate) in LOCATION_KINDS else "actors"
+
+
+def _cited(example_path: str) -> str:
+    """The article as ``articles/<file>``: where the content folder lives is nobody's business
+    in a committed file (an absolute ``--content`` would put a machine path in it)."""
+    return f"articles/{PurePath(example_path).name}" if example_path else ""
+
+
 def stub_text(candidate: Candidate) -> str:
     """The front-matter and body of a new glossary entry for ``candidate``."""
-    kind = stub_kind(candidate.name, Guess(candidate.guess, candidate.kind))
+    kind = _kind(candidate)
     what = (
-        "who this is and the part they play"
-        if candidate.guess == "actor"
-        else ("where this is and why it matters")
+        "where this is and why it matters"
+        if folder(candidate) == "locations"
+        else "who this is and the part they play"
     )
     lines = [
         "---",
@@ -51,7 +67,7 @@ def stub_text(candidate: Candidate) -> str:
     if candidate.variants:
         lines += ["", "Other forms seen in articles: " + ", ".join(candidate.variants) + "."]
     if candidate.example:
-        lines += ["", f"First seen in {candidate.example_path}: “{candidate.example}”"]
+        lines += ["", f"First seen in {_cited(candidate.example_path)}: “{candidate.example}”"]
     return "\n".join(lines) + "\n"
 
 
@@ -60,8 +76,8 @@ def write_stub(content_dir: Path, candidate: Candidate) -> StubResult:
     entity_id = slugify(candidate.name)
     if not is_valid_slug(entity_id):
         return StubResult(candidate.name, None, False, f"no usable id ({entity_id!r})")
-    taken = [content_dir / folder / f"{entity_id}.md" for folder in SECTION_FOLDERS.values()]
-    path = content_dir / SECTION_FOLDERS[candidate.guess] / f"{entity_id}.md"
+    taken = [content_dir / name / f"{entity_id}.md" for name in SECTION_FOLDERS.values()]
+    path = content_dir / folder(candidate) / f"{entity_id}.md"
     existing = next((p for p in taken if p.exists() or p.is_symlink()), None)
     if existing is not None:
         return StubResult(candidate.name, existing, False, "an entry with this id exists")
