@@ -82,9 +82,11 @@ def bench(session: nox.Session) -> None:
 
 @nox.session(name="import-eval", python=PYTHON)
 def import_eval(session: nox.Session) -> None:
-    """Score ``explainer import`` on the real pages of tests/import_real/ (dev and held-out)."""
+    """Score ``explainer import`` on the real pages of tests/import_real/ (dev and held-out),
+    then on the public article-extraction benchmark (F1 beside the published figures)."""
     session.install("-e", ".")
     session.run("python", "-m", "benchmarks.import_eval", *session.posargs)
+    session.run("python", "-m", "benchmarks.article_eval")
 
 
 @nox.session(name="suggest-eval", python=PYTHON)

@@ -87,7 +87,9 @@ def _take_title(work: _Work, meta: PageMeta, name: str) -> str:
         raise ImportFailure(f"{name}: no title: the page has no text left after cleaning")
     title = meta.title or work.blocks[candidates[0]].text
     title = _clean_title(title)
-    if len(title) > _TITLE_MAX_CHARS or len(sentence_spans(title)) > 2:
+    # A title the page states is its headline however it reads; a guessed one must read so.
+    guessed = not meta.title
+    if len(title) > _TITLE_MAX_CHARS or (guessed and len(sentence_spans(title)) > 2):
         raise ImportFailure(
             f"{name}: no title: the first line reads like a paragraph, not a headline "
             f"({title[:60]}…); put the headline on the first line"
@@ -145,8 +147,15 @@ def _strip_dateline(work: _Work) -> str:
     return ""
 
 
+def _is_text(block: Block) -> bool:
+    return block.confirmed or layout.is_text(block)
+
+
 def _drop_footer(work: _Work) -> None:
-    """Short lines after the last real paragraph are page footer, or a bare-name byline."""
+    """Short lines after the last real paragraph are page footer, or a bare-name byline.
+
+    A block an extractor confirmed as article text is not footer (it may be a byline).
+    """
     kept = work.kept()
     last = max((i for i in kept if layout.is_text(work.blocks[i])), default=-1)
     for index in kept:
@@ -156,7 +165,7 @@ def _drop_footer(work: _Work) -> None:
         if is_person_names(block.text, min_words=2) and not any(c.byline for c in work.credits):
             work.credits.append(Credit("byline" + _MOVED, byline=block.text.strip()))
             work.reasons[index] = "byline" + _MOVED
-        else:
+        elif not block.confirmed:
             work.reasons[index] = "page footer (after the article)"
 
 
@@ -222,7 +231,7 @@ def assemble(
         layout.infer_headings(work.blocks, work.reasons)
     _drop_footer(work)
     kept = [work.blocks[i] for i in work.kept()]
-    if not any(layout.is_text(b) for b in kept):
+    if not any(_is_text(b) for b in kept):
         raise ImportFailure(f"{name}: no article text found below the title")
     bylines = [c.byline for c in work.credits if c.byline and c.reason.startswith("byline")]
     bylines += [c.byline for c in work.credits if c.byline]

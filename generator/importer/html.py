@@ -9,7 +9,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from generator.importer.html_blocks import blocks_from
 from generator.importer.html_depth import flatten_deep
+from generator.importer.html_extract import extracted_text, keep_agreed
 from generator.importer.html_meta import page_meta
+from generator.importer.html_repair import close_open_headings
 from generator.importer.html_rules import INLINE_TAGS, SILENT_TAGS, drop_reason
 from generator.importer.model import Block, PageMeta
 
@@ -72,9 +74,20 @@ def decode_page(data: str | bytes) -> str | bytes:
 
 
 def read_page(markup: str | bytes) -> tuple[list[Block], PageMeta]:
-    """Parse a page into body blocks (furniture marked as dropped) and its metadata."""
+    """Parse a page into body blocks (furniture marked as dropped) and its metadata.
+
+    When trafilatura finds the page's main text, the whole body is read and each block
+    stays only if that text holds it; otherwise the container found by our own rules is read.
+    """
     soup = BeautifulSoup(decode_page(markup), "html.parser")
     flatten_deep(soup)
+    close_open_headings(soup)
     container = find_container(soup)
     meta = page_meta(soup, container)
-    return blocks_from(container, base_url=meta.url, guard=_text_len(container)), meta
+    # The flattened tree, serialised: the extractor never sees deeper nesting than we do.
+    main_text = extracted_text(str(soup))
+    if not main_text:
+        return blocks_from(container, base_url=meta.url, guard=_text_len(container)), meta
+    guard = len(re.sub(r"\s+", "", main_text))
+    blocks = blocks_from(soup.body or soup, base_url=meta.url, guard=guard)
+    return keep_agreed(blocks, main_text, meta.title), meta

@@ -23,6 +23,7 @@ _SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; a no-break space is con
 _EMPHASIS = {"strong": "**", "b": "**", "em": "*", "i": "*", "cite": "*", "dfn": "*"}
 _CODE = frozenset({"code", "kbd", "samp", "tt"})
 _BOLD_HEADING_MAX_WORDS = 12
+_WHOLE_LINK = re.compile(r"\[[^\n]*\]\([^)\s]*\)")  # a line that is one link, as Markdown
 
 
 class _Inline:
@@ -143,7 +144,9 @@ class _Walker:
         plain = "".join(p[1] for p in self.pending)
         self.pending = []
         for para_md, para_plain in _paragraphs(md, plain):
-            link_only = node is not None and _link_only(node, para_plain)
+            link_only = bool(_WHOLE_LINK.fullmatch(para_md)) or (
+                node is not None and _link_only(node, para_plain)
+            )
             self.blocks.append(
                 Block(
                     "paragraph", para_plain, markup.paragraph_markdown(para_md), link_only=link_only

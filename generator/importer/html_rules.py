@@ -97,24 +97,35 @@ def _hidden(tag: Tag) -> bool:
     return tag.has_attr("hidden") or tag.get("aria-hidden") == "true" or "display:none" in style
 
 
+def _holds_article(tag: Tag, guard: int) -> bool:
+    return len(tag.get_text(" ", strip=True)) * 2 >= guard > 0
+
+
+def _class_reason(tag: Tag) -> str | None:
+    """The reason a class, id or component name gives, if any."""
+    if _EMBED_CLASSES.search(" ".join(tag.get("class", []))):
+        return "embedded social media post"
+    tokens = _tokens(tag)
+    # "pull" alone is a layout class ("pull-left" floats a block in Bootstrap).
+    if tokens & {"pullquote", "pull-quote"} or {"pull", "quote"} <= tokens:
+        return "pull quote (repeats the text)"
+    return next((_CLASS_REASONS[t] for t in sorted(tokens) if t in _CLASS_REASONS), None)
+
+
 def drop_reason(tag: Tag, guard: int) -> str | None:
-    """Why an element is page furniture, or None. ``guard`` is the container's text length:
-    a class name never removes an element that holds half the article's text."""
+    """Why an element is page furniture, or None. ``guard`` is the article's text length:
+    a class name never removes an element that holds half the article's text, nor does a
+    ``<form>`` (some sites wrap the whole page in one)."""
     if _hidden(tag):
         return "hidden text"
     if tag.name in _TAG_REASONS:
+        if tag.name == "form" and _holds_article(tag, guard):
+            return None
         return _TAG_REASONS[tag.name]
     role = str(tag.get("role") or "").lower()
     if role in _ROLE_REASONS:
         return _ROLE_REASONS[role]
     if tag.name in INLINE_TAGS:
         return None
-    if _EMBED_CLASSES.search(" ".join(tag.get("class", []))):
-        return "embedded social media post"
-    tokens = _tokens(tag)
-    if tokens & {"pullquote", "pull-quote", "pull"}:
-        return "pull quote (repeats the text)"
-    reason = next((_CLASS_REASONS[t] for t in sorted(tokens) if t in _CLASS_REASONS), None)
-    if reason and len(tag.get_text(" ", strip=True)) * 2 >= guard > 0:
-        return None
-    return reason
+    reason = _class_reason(tag)
+    return None if reason and _holds_article(tag, guard) else reason

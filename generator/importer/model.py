@@ -45,6 +45,8 @@ class Block:
     ``text`` is what the drop rules look at (and what a summary is made of); ``markdown``
     is what goes into the body. A ``dropped`` block carries the reason it was removed
     (the HTML reader removes navigation, figures and the like before the shared rules run).
+    ``confirmed`` is set when a main-text extractor holds the block as article text too, so
+    the layout guesses (short lines after the last sentence are footer) leave it alone.
     """
 
     kind: BlockKind
@@ -54,6 +56,7 @@ class Block:
     link_only: bool = False
     reason: str = ""
     items: tuple[str, ...] = field(default=())
+    confirmed: bool = False
 
     def lines(self) -> list[str]:
         """The block's text as non-empty lines, for reporting what was dropped."""
