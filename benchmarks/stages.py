@@ -63,14 +63,16 @@ def _warm_edit(content: Path, docs: Path, result: Path) -> int:
     """As under ``explainer serve``: generate once, edit one article, generate again."""
     from benchmarks.synthetic import edit_one_article
     from generator.build import generate
+    from generator.run_cache import RunCache
     from generator.write import write_pages
 
+    cache = RunCache()  # what the plugin keeps between the rebuilds of one server
     marks = [(time.perf_counter(), time.process_time())]
-    write_pages(generate(content).pages, docs)
+    write_pages(generate(content, cache=cache).pages, docs)
     marks.append((time.perf_counter(), time.process_time()))
     edit_one_article(content)
     marks.append((time.perf_counter(), time.process_time()))
-    report = write_pages(generate(content).pages, docs)
+    report = write_pages(generate(content, cache=cache).pages, docs)
     marks.append((time.perf_counter(), time.process_time()))
     data = {
         "first_s": marks[1][0] - marks[0][0],
@@ -83,16 +85,16 @@ def _warm_edit(content: Path, docs: Path, result: Path) -> int:
 
 
 def _serve_edit(content: Path, site: Path, result: Path) -> int:
-    """One edit under ``explainer serve``, with MkDocs' own config loading and dirty build."""
-    import os
+    """One edit under ``explainer serve``, with MkDocs' own config loading and dirty build.
 
+    As under ``serve``, the plugin object outlives the configurations (MkDocs keeps it), so
+    the content folder is set on it, as ``explainer serve --content`` does.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from benchmarks.synthetic import edit_one_article
-    from generator import search_index
 
-    os.environ["EXPLAINER_CONTENT"] = str(content.resolve())
     config_file = str(Path(__file__).resolve().parent.parent / "mkdocs.yml")
 
     # A docs folder of its own: the project's build/docs is left alone.
@@ -104,14 +106,16 @@ def _serve_edit(content: Path, site: Path, result: Path) -> int:
         build(load_config(config_file, **folders), dirty=True)
 
     first = load_config(config_file, **folders)
+    plugin = first.plugins["explainer"]
+    plugin.content_override = content.resolve()
     first.plugins.on_startup(command="serve", dirty=True)
     build(first, dirty=True)
-    search_index.background().wait(600)
+    plugin.indexer.wait(600)
     edit_one_article(content)
     wall, cpu = time.perf_counter(), time.process_time()
     rebuild()
     rebuilt = (time.perf_counter() - wall, time.process_time() - cpu)
-    search_index.background().wait(600)
+    plugin.indexer.wait(600)
     searchable = time.perf_counter() - wall
     result.write_text(
         json.dumps({"rebuild_s": rebuilt[0], "rebuild_cpu": rebuilt[1], "search_s": searchable})
@@ -139,7 +143,7 @@ def _cli(result: Path, argv: list[str]) -> int:
 
         return wrapper
 
-    # Patched before the CLI and the MkDocs hook import them by name.
+    # Patched before the CLI and the MkDocs plugin import them by name.
     import mkdocs.commands.build
 
     import generator.build

@@ -10,14 +10,14 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import memo
-from generator.check import ProgressReport, check_archive, forget_rendered
-from generator.emit import DEFAULT_SITE_URL, emit_site
+from generator.check import ProgressReport, check_archive
+from generator.emit import DEFAULT_SITE_URL, SITE_NAME, emit_site
 from generator.model import Archive, Problem
 from generator.pages.common import Page
 from generator.read import read_archive
+from generator.run_cache import RunCache
 
-__all__ = ["Generation", "forget_rendered", "generate", "generate_archive"]
+__all__ = ["Generation", "generate", "generate_archive"]
 
 
 @dataclass(frozen=True)
@@ -41,20 +41,36 @@ def _no_progress(done: int, total: int, label: str) -> None:
 
 
 def generate_archive(
-    archive: Archive, site_url: str = DEFAULT_SITE_URL, progress: ProgressReport = _no_progress
+    archive: Archive,
+    site_url: str = DEFAULT_SITE_URL,
+    progress: ProgressReport = _no_progress,
+    *,
+    site_name: str = SITE_NAME,
+    cache: RunCache | None = None,
 ) -> Generation:
-    """Check ``archive`` and, when it has no errors, make every page of the site."""
-    checked = check_archive(archive, progress)
+    """Check ``archive`` and, when it has no errors, make every page of the site.
+
+    ``cache``: what a long-lived process kept from its previous run; none for a one-off run.
+    """
+    cache = cache if cache is not None else RunCache()
+    checked = check_archive(archive, progress, cache.rendered)
     if checked.errors:
         return Generation((), checked.problems)
-    pages = emit_site(checked.rendering, site_url)
+    pages = emit_site(checked.rendering, site_url, site_name=site_name, memos=cache.emitted)
     latest = max((a.date for a in archive.articles), default=None)
     return Generation(tuple(sorted(pages, key=lambda p: p.path)), checked.problems, latest)
 
 
 def generate(
-    content_dir: Path, site_url: str = DEFAULT_SITE_URL, progress: ProgressReport = _no_progress
+    content_dir: Path,
+    site_url: str = DEFAULT_SITE_URL,
+    progress: ProgressReport = _no_progress,
+    *,
+    site_name: str = SITE_NAME,
+    cache: RunCache | None = None,
 ) -> Generation:
-    """Read ``content_dir`` and generate the site's pages."""
-    memo.next_run()
-    return generate_archive(read_archive(content_dir), site_url, progress)
+    """Read ``content_dir`` and generate the site's pages (``cache``: see generate_archive)."""
+    cache = cache if cache is not None else RunCache()
+    cache.next_run()
+    archive = read_archive(content_dir, cache.parsed)
+    return generate_archive(archive, site_url, progress, site_name=site_name, cache=cache)

@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator import memo
 from generator.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
 from generator.emit import Rendering
 from generator.matcher import AliasMatcher
 from generator.model import Archive, Problem
 from generator.read import read_archive
-from generator.render import Found, Rendered, found_in, link_targets, render_body
+from generator.render import Found, Rendered, found_in, link_targets
+from generator.run_cache import RenderMemo, RunCache
 from generator.validate import validate
 
 # Called as (done, total, label) while the work goes on.
@@ -66,38 +66,6 @@ def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> 
     return tuple(extra.values())
 
 
-class _RenderMemo:
-    """Rendered bodies kept between runs in one process (``serve`` rebuilds).
-
-    Rendering is a pure function of the text, the glossary's aliases and link targets and
-    the entity a description belongs to, so a body whose text and glossary are unchanged
-    is not rendered again. Any change to the glossary empties the memo.
-    """
-
-    def __init__(self) -> None:
-        self.glossary: tuple = ()
-        self.bodies: dict[tuple[str, str], Rendered] = {}
-
-    def render(
-        self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
-    ) -> Rendered:
-        if glossary != self.glossary:
-            self.glossary, self.bodies = glossary, {}
-        key = (text, skip)
-        if key not in self.bodies:
-            self.bodies[key] = render_body(text, matcher, hrefs, skip)
-        return self.bodies[key]
-
-
-_MEMO = _RenderMemo()
-
-
-def forget_rendered() -> None:
-    """Drop the work kept for ``serve`` (a one-off build needs the memory back)."""
-    _MEMO.glossary, _MEMO.bodies = (), {}
-    memo.forget_all()
-
-
 def _glossary_key(archive: Archive) -> tuple:
     return tuple(sorted((e.id, e.section, e.aliases) for e in archive.entities))
 
@@ -109,15 +77,16 @@ class _Renderer:
     glossary: tuple
     matcher: AliasMatcher
     hrefs: dict[str, str]
+    memo: RenderMemo
 
     @classmethod
-    def of(cls, archive: Archive) -> _Renderer:
+    def of(cls, archive: Archive, memo: RenderMemo) -> _Renderer:
         entities = archive.entity_map()
         hrefs = link_targets(entities, _PAGE_PREFIX)
-        return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs)
+        return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs, memo)
 
     def render(self, text: str, skip: str = "") -> Rendered:
-        return _MEMO.render(self.glossary, text, self.matcher, self.hrefs, skip)
+        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip)
 
 
 def _render(
@@ -182,10 +151,15 @@ def _no_progress(done: int, total: int, label: str) -> None:
     """The default progress report: none."""
 
 
-def check_archive(archive: Archive, progress: ProgressReport = _no_progress) -> Checked:
-    """Run every checking stage on ``archive``, whatever an earlier stage found."""
+def check_archive(
+    archive: Archive, progress: ProgressReport = _no_progress, rendered: RenderMemo | None = None
+) -> Checked:
+    """Run every checking stage on ``archive``, whatever an earlier stage found.
+
+    ``rendered``: bodies a long-lived process rendered before (see ``run_cache.py``).
+    """
     problems = [*archive.problems, *validate(archive)]
-    renderer = _Renderer.of(archive)
+    renderer = _Renderer.of(archive, rendered if rendered is not None else RenderMemo())
     rendering, render_problems = _render(archive, renderer, progress)
     failed_problems, named = _failed_bodies(archive, renderer)
     problems += render_problems + failed_problems
@@ -198,7 +172,12 @@ def check_archive(archive: Archive, progress: ProgressReport = _no_progress) -> 
     return Checked(rendering, tuple(problems))
 
 
-def check_content(content_dir: Path) -> tuple[Problem, ...]:
-    """Every problem in ``content_dir``: what ``explainer check`` reports. Builds no page."""
-    memo.next_run()
-    return check_archive(read_archive(content_dir)).problems
+def check_content(content_dir: Path, cache: RunCache | None = None) -> tuple[Problem, ...]:
+    """Every problem in ``content_dir``: what ``explainer check`` reports. Builds no page.
+
+    ``cache``: what a long-lived process kept from its previous run; none for a one-off check.
+    """
+    cache = cache if cache is not None else RunCache()
+    cache.next_run()
+    archive = read_archive(content_dir, cache.parsed)
+    return check_archive(archive, rendered=cache.rendered).problems

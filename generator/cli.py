@@ -1,4 +1,4 @@
-"""``explainer`` / ``python -m generator``: build, serve, check, import, suggest, report, new.
+"""``explainer`` / ``python -m generator``: build, serve, check, init, new, import, suggest, report.
 
 Exit status: 0 success, 1 content errors, 2 usage errors.
 """
@@ -15,6 +15,7 @@ import threading
 from pathlib import Path
 
 from generator.check import check_content
+from generator.new_archive import DEFAULT_SITE_NAME
 from generator.report import FORMATS, format_problems
 from generator.terminal import printable, printable_path
 
@@ -74,9 +75,28 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the site locally with live reload."""
-    from generator.site import serve_site
+    from generator.site import SiteBuildError, serve_site
 
-    serve_site(_config_file(args), args.content, args.dev_addr, dirty=not args.full_rebuilds)
+    config = _config_file(args)
+    try:
+        serve_site(config, args.content, args.dev_addr, dirty=not args.full_rebuilds)
+    except SiteBuildError as err:
+        print(f"explainer: cannot serve: {printable(str(err))}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """Write a new archive: example content, mkdocs.yml using the plugin, .gitignore."""
+    from generator.new_archive import InitError, init_archive
+
+    try:
+        written = init_archive(args.folder, args.site_name)
+    except InitError as err:
+        print(f"explainer: init: {printable(str(err))}; nothing written", file=sys.stderr)
+        return 2
+    print(f"explainer: wrote {len(written)} files into {printable_path(args.folder)}")
+    print("explainer: next, in that folder: explainer check, then explainer build")
     return 0
 
 
@@ -108,19 +128,49 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="explainer", description=__doc__.splitlines()[0])
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what MkDocs does")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
-    build = commands.add_parser("build", help="build the site into site/")
+    try:
+        return version("explainer-archive")
+    except PackageNotFoundError:  # a checkout run without being installed
+        return "unknown (not installed)"
+
+
+def _global_flags(*, top: bool) -> argparse.ArgumentParser:
+    """Flags taken before or after the subcommand (``explainer build -v``)."""
+    flags = argparse.ArgumentParser(add_help=False)
+    # Below the subcommand, an absent flag must not undo one given before it.
+    default = False if top else argparse.SUPPRESS
+    flags.add_argument(
+        "-v", "--verbose", action="store_true", default=default, help="log what MkDocs does"
+    )
+    return flags
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explainer", description=__doc__.splitlines()[0], parents=[_global_flags(top=True)]
+    )
+    parser.add_argument("--version", action="version", version=f"explainer {_version()}")
+    flags = _global_flags(top=False)
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_site_commands(commands, flags)
+    _add_content_commands(commands, flags)
+    _add_optional_commands(commands, flags)
+    return parser
+
+
+def _add_site_commands(commands, flags: argparse.ArgumentParser) -> None:
+    """``build``, ``serve`` and ``init``: the commands that make or start a site."""
+    build = commands.add_parser("build", help="build the site into site/", parents=[flags])
     _add_content(build)
     build.add_argument("--site-dir", type=Path, help="output folder (default: from mkdocs.yml)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
     build.set_defaults(run=cmd_build)
 
-    serve = commands.add_parser("serve", help="serve the site with live reload")
+    serve = commands.add_parser("serve", help="serve the site with live reload", parents=[flags])
     _add_content(serve)
     serve.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
@@ -131,35 +181,48 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.set_defaults(run=cmd_serve)
 
-    check = commands.add_parser("check", help="report every problem in the content")
+    init = commands.add_parser(
+        "init", help="write a new archive into an empty folder", parents=[flags]
+    )
+    init.add_argument("folder", type=Path, help="a new or empty folder")
+    init.add_argument("--site-name", default=DEFAULT_SITE_NAME, help="the site's title")
+    init.set_defaults(run=cmd_init)
+
+
+def _add_content_commands(commands, flags: argparse.ArgumentParser) -> None:
+    """``check`` and ``new``: the commands a contributor runs on the content."""
+    check = commands.add_parser(
+        "check", help="report every problem in the content", parents=[flags]
+    )
     _add_content(check)
     check.add_argument("--format", choices=FORMATS, default="text")
     check.set_defaults(run=cmd_check)
 
-    new = commands.add_parser("new", help="scaffold a new article")
+    new = commands.add_parser("new", help="scaffold a new article", parents=[flags])
     new.add_argument("title")
     new.add_argument("--date", type=_date, help="publication date (default: today)")
     _add_content(new)
     new.set_defaults(run=cmd_new)
 
-    _add_optional_commands(commands)
-    return parser
 
-
-def _add_optional_commands(commands) -> None:
+def _add_optional_commands(commands, flags: argparse.ArgumentParser) -> None:
     """``import``, ``suggest`` and ``report`` live in packages with their own arguments."""
     from generator.importer import command as importer
     from generator.review import command as reviewer
     from generator.suggest import command as suggester
 
-    imp = commands.add_parser("import", help="import raw text or HTML articles")
+    imp = commands.add_parser("import", help="import raw text or HTML articles", parents=[flags])
     importer.add_arguments(imp)
     imp.set_defaults(run=importer.main)
-    suggest = commands.add_parser("suggest", help="suggest names for new glossary entries")
+    suggest = commands.add_parser(
+        "suggest", help="suggest names for new glossary entries", parents=[flags]
+    )
     suggester.add_arguments(suggest)
     suggest.set_defaults(run=suggester.main)
     report = commands.add_parser(
-        "report", help="summarise what the content changes against a git ref (Markdown)"
+        "report",
+        help="summarise what the content changes against a git ref (Markdown)",
+        parents=[flags],
     )
     reviewer.add_arguments(report)
     report.set_defaults(run=reviewer.main)

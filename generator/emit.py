@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
 from generator.memo import RunMemo
@@ -27,11 +27,27 @@ from generator.render import Rendered
 SITE_NAME = "Explainer Archive"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 PREVIEWS_PATH = "assets/previews.json"
-# Under ``serve``, pages and feeds made from unchanged inputs are not made again. Both are
-# pure functions of their arguments (glossary pages are not: they read the whole cross
-# reference, so they are always made).
-_ARTICLE_PAGES = RunMemo()
-_FEEDS = RunMemo()
+
+
+@dataclass
+class EmitMemos:
+    """Under ``serve``, pages and feeds made from unchanged inputs are not made again.
+
+    Both are pure functions of their arguments (glossary pages are not: they read the whole
+    cross reference, so they are always made); so is the ranking of related articles.
+    """
+
+    article_pages: RunMemo = field(default_factory=RunMemo)
+    feeds: RunMemo = field(default_factory=RunMemo)
+    ranked: RunMemo = field(default_factory=RunMemo)
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published and what it is called."""
+
+    url: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -45,8 +61,8 @@ class Rendering:
     mentions: list[ArticleMentions]
 
 
-def _article_pages(r: Rendering) -> list[Page]:
-    related = related_articles(r.mentions)
+def _article_pages(r: Rendering, memos: EmitMemos) -> list[Page]:
+    related = related_articles(r.mentions, memos.ranked)
     around = neighbours(list(r.archive.articles))
     pages = []
     for item in r.mentions:
@@ -54,21 +70,21 @@ def _article_pages(r: Rendering) -> list[Page]:
         reading = ReadingOn(related[slug], around[slug].previous, around[slug].next)
         entities = [r.entities[m.entity_id] for m in item.mentions]
         inputs = (item.article, r.bodies[slug].blocks, entities, reading)
-        pages.append(_ARTICLE_PAGES.get(slug, inputs, article_page))
+        pages.append(memos.article_pages.get(slug, inputs, article_page))
     return pages
 
 
-def _feeds(r: Rendering, xref: CrossReference, site_url: str) -> list[Page]:
+def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
-    inputs = ("feed.xml", SITE_NAME, "", articles, site_url, updated)
-    feeds = [_FEEDS.get("feed.xml", inputs, atom_feed)]
+    inputs = ("feed.xml", site.name, "", articles, site.url, updated)
+    made = [feeds.get("feed.xml", inputs, atom_feed)]
     for entity in r.archive.entities:
         listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
-        title = f"{entity.name} — {SITE_NAME}"
-        inputs = (feed_path(entity), title, entity.url, listed, site_url, updated)
-        feeds.append(_FEEDS.get(inputs[0], inputs, atom_feed))
-    return feeds
+        title = f"{entity.name} — {site.name}"
+        inputs = (feed_path(entity), title, entity.url, listed, site.url, updated)
+        made.append(feeds.get(inputs[0], inputs, atom_feed))
+    return made
 
 
 def _previews(r: Rendering, xref: CrossReference) -> Page:
@@ -86,20 +102,28 @@ def _previews(r: Rendering, xref: CrossReference) -> Page:
     return Page(PREVIEWS_PATH, text + "\n")
 
 
-def emit_site(r: Rendering, site_url: str) -> list[Page]:
-    """Every generated file: pages, indexes, feeds and the preview data."""
+def emit_site(
+    r: Rendering, site_url: str, *, site_name: str = SITE_NAME, memos: EmitMemos | None = None
+) -> list[Page]:
+    """Every generated file: pages, indexes, feeds and the preview data.
+
+    ``site_name`` heads the home page and the feeds (``site_name`` in ``mkdocs.yml``);
+    ``memos``: what a long-lived process kept from the previous run.
+    """
+    memos = memos if memos is not None else EmitMemos()
+    site = SiteAddress(site_url, site_name)
     xref = cross_reference(r.mentions, r.entities)
     articles, entities = list(r.archive.articles), list(r.archive.entities)
-    pages = _article_pages(r)
+    pages = _article_pages(r, memos)
     pages += [entity_page(e, r.descriptions[e.id].blocks, xref, r.entities) for e in entities]
     pages += [
-        home_page(articles, entities, SITE_NAME),
+        home_page(articles, entities, site.name),
         articles_index(articles),
         *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),
         explore_page(entities, xref),
         _previews(r, xref),
-        *_feeds(r, xref, site_url),
+        *_feeds(r, xref, site, memos.feeds),
     ]
     return pages

@@ -1,11 +1,12 @@
 """Fast, correct rebuilds under ``serve``: what one serving process remembers between builds.
 
-MkDocs reloads the configuration, and with it the hook module, before every rebuild, so
-anything that must outlive one build lives here. With ``--dirty`` MkDocs rebuilds only
-the pages whose Markdown is newer than their HTML; the generator rewrites only pages whose
-text changed, so an edit rebuilds the article, the glossary pages and indexes it touches.
-Two things a dirty build does not do are done here: removing the output of pages that no
-longer exist, and starting afresh when the theme or the configuration changed.
+MkDocs reloads the configuration before every rebuild but keeps the plugin object (see
+``mkdocs_plugin.py``), which holds a :class:`LiveState` for what must outlive one build.
+With ``--dirty`` MkDocs rebuilds only the pages whose Markdown is newer than their HTML;
+the generator rewrites only pages whose text changed, so an edit rebuilds the article, the
+glossary pages and indexes it touches. Two things a dirty build does not do are done here:
+removing the output of pages that no longer exist, and starting afresh when the theme or
+the configuration changed.
 """
 
 from __future__ import annotations
@@ -28,8 +29,12 @@ class LiveState:
     design: float | None = None
     keep: set[str] = field(default_factory=set)
 
-
-state = LiveState()
+    def design_changed(self, paths: list[Path]) -> bool:
+        """True when the theme or configuration changed since the last build (never at first)."""
+        stamp = design_stamp(paths)
+        changed = self.design is not None and stamp != self.design
+        self.design = stamp
+        return changed
 
 
 def design_stamp(paths: list[Path]) -> float:
@@ -43,14 +48,6 @@ def design_stamp(paths: list[Path]) -> float:
                 for name in names:
                     newest = max(newest, os.stat(os.path.join(root, name)).st_mtime)
     return newest
-
-
-def design_changed(paths: list[Path]) -> bool:
-    """True when the theme or configuration changed since the last build (never at first)."""
-    stamp = design_stamp(paths)
-    changed = state.design is not None and stamp != state.design
-    state.design = stamp
-    return changed
 
 
 def clear_folder(folder: Path) -> None:

@@ -6,16 +6,14 @@ making it again. Inputs are compared, never hashed: content that did not change 
 back as the very same objects (see ``read.py``), so comparing them is mostly identity
 checks, and an edited file compares unequal at once.
 
-Each run keeps only what it used, so a memo holds at most one archive's worth, and
-:func:`forget_all` empties every memo when a one-off build wants the memory back.
+Each run keeps only what it used, so a memo holds at most one archive's worth. The memos
+of one pipeline live together in a :class:`generator.run_cache.RunCache`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 from typing import Any
-
-_ALL: list[RunMemo] = []
 
 
 class RunMemo:
@@ -28,7 +26,6 @@ class RunMemo:
     def __init__(self) -> None:
         self._previous: dict[Hashable, tuple[tuple, Any]] = {}
         self._current: dict[Hashable, tuple[tuple, Any]] = {}
-        _ALL.append(self)
 
     def get(self, key: Hashable, inputs: tuple, make: Callable[..., Any]) -> Any:
         """``make(*inputs)``, or the value the previous run made from equal inputs."""
@@ -45,15 +42,3 @@ class RunMemo:
     def clear(self) -> None:
         """Forget everything."""
         self._previous, self._current = {}, {}
-
-
-def next_run() -> None:
-    """Start a generator run for every memo."""
-    for memo in _ALL:
-        memo.next_run()
-
-
-def forget_all() -> None:
-    """Empty every memo (a one-off build needs the memory back before MkDocs runs)."""
-    for memo in _ALL:
-        memo.clear()

@@ -19,8 +19,6 @@ from generator.slugs import article_slug, is_valid_slug, is_windows_device_name
 from generator.values import check_value
 
 SECTIONS = ("articles", "actors", "locations")
-# Under ``serve`` an unchanged file is not parsed again, and reads back as the same object.
-_PARSED = RunMemo()
 
 
 def _checked_fields(
@@ -141,8 +139,19 @@ def read_file(path: Path, root: Path, section: str, shown: str, *, folder_inside
     return (None if isinstance(item, FailedFile) else item), problems
 
 
-def _read(path: Path, root: Path, section: str, shown: str, folder_inside: bool):
-    """Like :func:`read_file`, but a file that was read and failed comes back as a FailedFile."""
+def _read(
+    path: Path,
+    root: Path,
+    section: str,
+    shown: str,
+    folder_inside: bool,
+    parsed: RunMemo | None = None,
+):
+    """Like :func:`read_file`, but a file that was read and failed comes back as a FailedFile.
+
+    ``parsed``: files parsed by the previous run; an unchanged file is not parsed again,
+    and reads back as the very same object (``serve``).
+    """
     problems = _file_problems(path, root, shown, folder_inside)
     if problems:
         return None, problems
@@ -151,7 +160,8 @@ def _read(path: Path, root: Path, section: str, shown: str, folder_inside: bool)
         raw = read_regular_file(path, MAX_FILE_BYTES + 1)
     except UnreadableFile as err:
         return None, [Problem(shown, "file", str(err))]
-    return _PARSED.get(shown, (raw, shown, section, path.stem), _parse)
+    inputs = (raw, shown, section, path.stem)
+    return _parse(*inputs) if parsed is None else parsed.get(shown, inputs, _parse)
 
 
 def _parse(raw: bytes, shown: str, section: str, stem: str):
@@ -204,8 +214,11 @@ def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]
     return files, problems
 
 
-def read_archive(content_dir: Path) -> Archive:
-    """Read every article and glossary entry under ``content_dir``."""
+def read_archive(content_dir: Path, parsed: RunMemo | None = None) -> Archive:
+    """Read every article and glossary entry under ``content_dir``.
+
+    ``parsed``: the memo of a long-lived process (see :class:`generator.run_cache.RunCache`).
+    """
     if not content_dir.is_dir():
         return Archive(problems=(Problem(str(content_dir), "file", "content folder not found"),))
     articles, entities, failed, problems = [], [], [], []
@@ -221,7 +234,7 @@ def read_archive(content_dir: Path) -> Archive:
         problems += found
         for path in files:
             shown = f"{content_dir}/{section}/{path.name}"
-            item, found = _read(path, content_dir, section, shown, folder_inside=True)
+            item, found = _read(path, content_dir, section, shown, True, parsed)
             problems += found
             if isinstance(item, Article):
                 articles.append(item)

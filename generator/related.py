@@ -14,8 +14,6 @@ RELATED_LIMIT = 5
 # An entity named in more articles than this suggests no related ones: a fixed bound keeps
 # the work linear (a bound growing with the archive made it quadratic at 10,000 articles).
 COMMON_LIMIT = 200
-# Under ``serve``, an edit that changes no article's names or date ranks nothing again.
-_RANKED = RunMemo()
 
 
 @dataclass(frozen=True)
@@ -42,12 +40,16 @@ def neighbours(articles: list[Article]) -> dict[str, Neighbours]:
     }
 
 
-def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, ...]]:
+def related_articles(
+    items: list[ArticleMentions], ranked_before: RunMemo | None = None
+) -> dict[str, tuple[Article, ...]]:
     """For each article, the articles sharing the most *rare* entities with it.
 
     An entity named in half the archive says little about how two articles relate, so
     each shared entity weighs its inverse document frequency. Candidates come from the
     entities' own article lists, so the cost follows the mentions, not articles squared.
+    ``ranked_before``: under ``serve``, an edit that changes no article's names or date
+    ranks nothing again.
     """
     # All the ranking depends on: each article's slug, date and the entities it names.
     named = tuple(
@@ -58,7 +60,8 @@ def related_articles(items: list[ArticleMentions]) -> dict[str, tuple[Article, .
         )
         for item in items
     )
-    ranked = _RANKED.get("related", (named,), _ranked)
+    memo = ranked_before if ranked_before is not None else RunMemo()
+    ranked = memo.get("related", (named,), _ranked)
     articles = {item.article.slug: item.article for item in items}
     return {slug: tuple(articles[other] for other in ranked[slug]) for slug in ranked}
 

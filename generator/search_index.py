@@ -22,9 +22,6 @@ BUNDLE_DIR = "pagefind"
 NOT_TEXT = (".ea-figure", ".headerlink", ".ea-infobox", ".ea-meta")
 
 
-_background: BackgroundIndexer | None = None
-
-
 class SearchIndexError(Exception):
     """Pagefind failed; the message carries what it printed."""
 
@@ -101,11 +98,3 @@ class BackgroundIndexer:
                     return True
             time.sleep(0.05)
         return False
-
-
-def background() -> BackgroundIndexer:
-    """The process's one background indexer (MkDocs reloads the hook on every rebuild)."""
-    global _background
-    if _background is None:
-        _background = BackgroundIndexer()
-    return _background

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
-from generator.build import Generation, forget_rendered, generate
+from generator.build import Generation, generate
 from generator.emit import DEFAULT_SITE_URL
 from generator.folders import (
     UnsafeFolderError,
@@ -15,40 +15,48 @@ from generator.folders import (
     check_folders,
     os_error_message,
 )
-from generator.mkdocs_hook import CONTENT_ENV, PREGENERATED_ENV, pin_build_date
+from generator.mkdocs_plugin import ExplainerPlugin, pin_build_date
 from generator.progress import Progress
 from generator.staging import Staging, staging_folder, swap_in
 from generator.write import write_pages
+
+PLUGIN = "explainer"
 
 
 class SiteBuildError(Exception):
     """MkDocs could not build the site; the previous site folder is untouched."""
 
 
-@contextmanager
-def _environment(**values: str):
-    saved = {key: os.environ.get(key) for key in values}
-    os.environ.update(values)
+def _load(config_file: Path, strict: bool = True):
+    """``mkdocs.yml`` loaded by MkDocs, and the explainer plugin it must list."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
     try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
+        config = load_config(str(config_file), strict=strict)
+    except ConfigurationError as err:
+        raise SiteBuildError(str(err)) from None
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, ExplainerPlugin):
+        raise SiteBuildError(f"{config_file} does not list the plugin: plugins: - {PLUGIN}")
+    return config, plugin
 
 
 def _run_mkdocs(config, staging: Staging, target: Path) -> None:
+    """Build the site from pages already written, into staging, then swap it into place."""
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     config.site_dir = str(staging.site)
+    # The pages are in docs_dir already: the plugin only themes and indexes them.
+    config.plugins[PLUGIN].config.generate = False
+    config.plugins.on_startup(command="build", dirty=False)
     try:
-        with _environment(**{PREGENERATED_ENV: "1"}):
-            build(config)
+        build(config)
     except MkDocsException as err:
         raise SiteBuildError(str(err)) from None
+    finally:
+        config.plugins.on_shutdown()
     swap_in(staging, target)
 
 
@@ -78,16 +86,15 @@ def build_site(
     :class:`SiteBuildError` when a folder is not the build's to replace, a file cannot be
     written, or MkDocs fails; the previous site is then untouched.
     """
-    from mkdocs.config import load_config
-
-    config = load_config(str(config_file), strict=strict)
+    config, _plugin = _load(config_file, strict)
     content = absolute(content_dir)
     try:
         target, docs = _folders(config, content, site_dir, own_docs)
     except UnsafeFolderError as err:
         raise SiteBuildError(str(err)) from None
     progress = Progress()
-    generation = generate(content, config.site_url or DEFAULT_SITE_URL, progress)
+    site_url = config.site_url or DEFAULT_SITE_URL
+    generation = generate(content, site_url, progress, site_name=config.site_name)
     progress.close()
     if generation.errors:
         return generation, None
@@ -98,10 +105,9 @@ def build_site(
             if not own_docs:
                 docs = staging.docs
             write_pages(pages, docs)
-            # MkDocs reads the pages back from disk: free them and the render memo before
-            # it runs (about 430 MB at 10,000 articles).
+            # MkDocs reads the pages back from disk: free them (and, with the generation's
+            # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
             pages = ()
-            forget_rendered()
             pin_build_date(generation)
             config.docs_dir = str(docs)
             _run_mkdocs(config, staging, target)
@@ -114,6 +120,21 @@ def _failure(err: OSError | UnsafeFolderError) -> str:
     return os_error_message(err) if isinstance(err, OSError) else str(err)
 
 
+@contextmanager
+def _content_for_serve(config_file: Path, content_dir: Path) -> Iterator[None]:
+    """Point the plugin object that ``mkdocs serve`` will use at ``content_dir``.
+
+    MkDocs keeps a plugin object with ``on_startup`` for the whole process and reloads only
+    its options on each rebuild, so the folder is set on the object, not on one config.
+    """
+    _config, plugin = _load(config_file, strict=False)
+    plugin.content_override = absolute(content_dir)
+    try:
+        yield
+    finally:
+        plugin.content_override = None
+
+
 def serve_site(config_file: Path, content_dir: Path, address: str, *, dirty: bool = True) -> None:
     """Serve the site with live reload, regenerating pages when content changes.
 
@@ -122,7 +143,7 @@ def serve_site(config_file: Path, content_dir: Path, address: str, *, dirty: boo
     """
     from mkdocs.commands.serve import serve
 
-    with _environment(**{CONTENT_ENV: str(content_dir.resolve())}):
+    with _content_for_serve(config_file, content_dir):
         serve(
             str(config_file),
             dev_addr=address,

@@ -15,6 +15,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,7 @@ def make_project(base: Path) -> Path:
     shutil.copytree(ROOT / "generator", project / "generator", ignore=_caches)
     shutil.copytree(ROOT / "theme", project / "theme")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    register_plugin(project)
     (project / "build" / "docs").mkdir(parents=True)
     (project / "build" / "docs" / ".gitkeep").write_text("")
     for path, text in {"articles/talks.md": ARTICLE, "actors/zorblax.md": ACTOR}.items():
@@ -47,6 +49,26 @@ def make_project(base: Path) -> Path:
     (victim / "docs").mkdir()  # so that a link named build/ leads to a docs folder
     (victim / "docs" / "draft.md").write_text("a maintainer's draft\n")
     return project
+
+
+def register_plugin(project: Path) -> None:
+    """Register the copy's own ``explainer`` plugin, as installing the project would.
+
+    MkDocs finds plugins by entry point. A ``.dist-info`` folder in the project (the first
+    folder on ``sys.path`` of ``python -m``) declares the entry points of ``pyproject.toml``,
+    so the plugin that runs is the copy's, whatever is installed.
+    """
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    info = project / f"{meta['name'].replace('-', '_')}-{meta['version']}.dist-info"
+    info.mkdir()
+    header = f"Metadata-Version: 2.1\nName: {meta['name']}\nVersion: {meta['version']}\n"
+    (info / "METADATA").write_text(header, encoding="utf-8")
+    groups = meta["entry-points"]
+    lines = [
+        f"[{group}]\n" + "".join(f"{k} = {v}\n" for k, v in points.items())
+        for group, points in groups.items()
+    ]
+    (info / "entry_points.txt").write_text("\n".join(lines), encoding="utf-8")
 
 
 def _caches(folder: str, names: list[str]) -> list[str]:

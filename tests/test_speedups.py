@@ -15,10 +15,11 @@ from bs4 import BeautifulSoup
 from hostile.payloads import BODY_PAYLOADS
 
 from generator import memo
-from generator.build import forget_rendered, generate
+from generator.build import generate
 from generator.fragment import parse_fragment
 from generator.markdown_speed import markdown_renderer
 from generator.render import MARKDOWN_EXTENSIONS
+from generator.run_cache import RunCache
 from generator.sanitize import sanitize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +92,8 @@ def test_run_memo_reuses_only_equal_inputs() -> None:
 def test_a_warm_rebuild_after_edits_equals_a_cold_build(tmp_path: Path) -> None:
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    generate(content)
+    cache = RunCache()  # what `explainer serve` keeps between rebuilds
+    generate(content, cache=cache)
     article = sorted((content / "articles").glob("*.md"))[0]
     entity = sorted((content / "actors").glob("*.md"))[0]
     article.write_text(
@@ -103,7 +105,6 @@ def test_a_warm_rebuild_after_edits_equals_a_cold_build(tmp_path: Path) -> None:
         entity.read_text(encoding="utf-8").replace("\nsummary: ", "\nsummary: Edited ", 1),
         "utf-8",
     )
-    warm = {page.path: page.text for page in generate(content).pages}
-    forget_rendered()
+    warm = {page.path: page.text for page in generate(content, cache=cache).pages}
     cold = {page.path: page.text for page in generate(content).pages}
     assert warm == cold
