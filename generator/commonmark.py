@@ -24,12 +24,26 @@ from generator.limits import MAX_NESTING
 _MAX_TOKEN_NESTING = 4 * MAX_NESTING
 
 
+class _Parser(MarkdownIt):
+    """markdown-it, leaving every link target to the sanitizer.
+
+    markdown-it's own check turns ``[x](javascript:…)`` and ``![x](data:…)`` back into
+    literal text, so the token stream would hide an image that ``check`` must report, and
+    the literal text would differ from GitHub's preview. nh3 removes every URL that is not
+    http, https, mailto or relative, whatever the parser made of it.
+    """
+
+    def validateLink(self, url: str) -> bool:
+        """Every target is a link here; the sanitizer decides which targets survive."""
+        return True
+
+
 @functools.cache
 def _parser() -> MarkdownIt:
     """One configured parser: building the rule chains costs more than a paragraph."""
     options = {"html": True, "maxNesting": _MAX_TOKEN_NESTING}
     return (
-        MarkdownIt("commonmark", options)
+        _Parser("commonmark", options)
         .enable(["table", "strikethrough"])
         .use(admon_plugin)
         .use(deflist_plugin)

@@ -76,3 +76,12 @@ def has_image(tokens: list[Token]) -> bool:
         token.type == "image" or (token.children is not None and has_image(token.children))
         for token in tokens
     )
+
+
+def link_targets_of(tokens: list[Token]) -> Iterator[str]:
+    """The target of every Markdown link and image in ``tokens``."""
+    for token in tokens:
+        if token.type in ("link_open", "image"):
+            yield str(token.attrs.get("href", token.attrs.get("src", "")))
+        elif token.children:
+            yield from link_targets_of(token.children)

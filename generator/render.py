@@ -18,11 +18,13 @@ from generator.limits import render_limits
 from generator.linker import Found, Linker, found_in, inline_text
 from generator.matcher import AliasMatcher
 from generator.model import Entity, Severity
-from generator.raw_html import TAG_NAME, has_image, raw_html
+from generator.raw_html import TAG_NAME, has_image, link_targets_of, raw_html
 from generator.sanitize import ALLOWED_TAGS, sanitize_rendered
 
 __all__ = ["Block", "Found", "Note", "Rendered", "found_in", "link_targets", "render_body"]
 
+# A URL the browser would run, as markdown-it leaves it (entities decoded, percent-encoded).
+_SCRIPT_URL = re.compile(r"[\s\x00-\x1f]*(?:java|vb)script:", re.I)
 _ACTIVE = re.compile(r"<[^>]*\s(?:on[a-z]+\s*=|[a-z]+\s*=\s*[\"']?\s*(?:java|vb)script:)", re.I)
 
 
@@ -72,7 +74,7 @@ def _removed(tokens: list[Token], text: str) -> tuple[Note, ...]:
         listed = ", ".join(f"<{name}>" for name in removed)
         line = _line_of(text, "|".join(f"<{name}" for name in removed))
         notes.append(Note(f"HTML not allowed, removed: {listed}", line, "warning"))
-    if _ACTIVE.search(raw):
+    if _ACTIVE.search(raw) or any(_SCRIPT_URL.match(url) for url in link_targets_of(tokens)):
         line = _line_of(text, r"\son[a-z]+\s*=|(?:java|vb)script:")
         notes.append(Note("event handlers or script URLs removed", line, "warning"))
     return tuple(notes)
