@@ -87,18 +87,18 @@ _CLASSES = {
 # Contents of these go with the tag: their text is never prose.
 DROPPED_WITH_CONTENT = frozenset(
     {
-    "script",
-    "style",
-    "template",
-    "noscript",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "textarea",
-    "select",
-    "title",
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "title",
     }
 )
 # The class attribute the linker gives its links; the cleaner writes ``ea-mention`` for it.
