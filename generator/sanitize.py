@@ -3,9 +3,16 @@
 Anything not listed here is removed: scripts and their content, event handlers, styles
 other than table alignment, forms, frames, embedded SVG/MathML, and every URL scheme
 except http, https and mailto (relative links stay).
+
+A body is sanitized once, after the linker has added its mention links, so the cleaner must
+tell the linker's links from a contributor's ``<a class="ea-mention">``. The linker marks its
+own with a class word that is random per process (:data:`MENTION_CLASS`): a contributor
+cannot write it, and the cleaner turns exactly that class, and no other, into ``ea-mention``.
 """
 
 from __future__ import annotations
+
+import secrets
 
 import nh3
 
@@ -77,42 +84,56 @@ _CLASSES = {
     "div": {"admonition", *_ADMONITIONS},
     "p": {"admonition-title"},
 }
-# Mentions are marked by the linker, after contributed HTML was cleaned, so only the
-# second pass (over the linker's own output) lets this class through.
-_MENTION_CLASSES = {**_CLASSES, "a": {"ea-mention"}}
 # Contents of these go with the tag: their text is never prose.
-_DROP_WITH_CONTENT = {
-    "script",
-    "style",
-    "template",
-    "noscript",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "math",
-    "textarea",
-    "select",
-    "title",
-}
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "template",
+        "noscript",
+        "iframe",
+        "object",
+        "embed",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "title",
+    }
+)
+# The class attribute the linker gives its links; the cleaner writes ``ea-mention`` for it.
+MENTION_CLASS = f"ea-mention ea-{secrets.token_hex(16)}"
 
 
-def _cleaner(classes: dict[str, set[str]]) -> nh3.Cleaner:
+def _mention_only(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: a link keeps a class only when the linker gave it."""
+    if element == "a" and attribute == "class":
+        return "ea-mention" if value == MENTION_CLASS else None
+    return value
+
+
+def _cleaner(**extra) -> nh3.Cleaner:
     return nh3.Cleaner(
         tags=set(ALLOWED_TAGS),
-        clean_content_tags=_DROP_WITH_CONTENT,
-        attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()},
-        allowed_classes={tag: set(names) for tag, names in classes.items()},
+        clean_content_tags=set(DROPPED_WITH_CONTENT),
+        allowed_classes={tag: set(names) for tag, names in _CLASSES.items()},
         filter_style_properties={"text-align"},
         url_schemes={"http", "https", "mailto"},
         link_rel=None,
         strip_comments=True,
+        **extra,
     )
 
 
 # Built once: setting up the allow-list costs more than cleaning a paragraph.
-_CONTRIBUTED = _cleaner(_CLASSES)
-_LINKED = _cleaner(_MENTION_CLASSES)
+_CONTRIBUTED = _cleaner(attributes={tag: set(names) for tag, names in _ATTRIBUTES.items()})
+_RENDERED = _cleaner(
+    attributes={
+        **{tag: set(names) for tag, names in _ATTRIBUTES.items()},
+        "a": {*_ATTRIBUTES["a"], "class"},
+    },
+    attribute_filter=_mention_only,
+)
 
 
 def sanitize(html: str) -> str:
@@ -120,6 +141,6 @@ def sanitize(html: str) -> str:
     return _CONTRIBUTED.clean(html)
 
 
-def sanitize_linked(html: str) -> str:
-    """Like :func:`sanitize`, for cleaned HTML the linker has marked mentions in."""
-    return _LINKED.clean(html)
+def sanitize_rendered(html: str) -> str:
+    """Like :func:`sanitize`, for a rendered body: the linker's links keep ``ea-mention``."""
+    return _RENDERED.clean(html)

@@ -18,7 +18,7 @@ from generator.build import generate
 from generator.matcher import AliasMatcher
 from generator.model import Entity
 from generator.render import render_body
-from generator.sanitize import sanitize, sanitize_linked
+from generator.sanitize import MENTION_CLASS, sanitize, sanitize_rendered
 
 SAMPLE = Path(__file__).parent / "sample" / "content"
 SEED_SLUG = "blinken-leaves-the-middle-east-after-failing-to-secure-a-breakthrough-in-the"
@@ -50,10 +50,12 @@ def test_contributed_html_loses_the_sites_own_classes(contributed: str, kept: st
     assert sanitize(contributed) == kept
 
 
-def test_only_the_linkers_pass_keeps_the_mention_class() -> None:
+def test_only_the_linkers_mark_keeps_the_mention_class() -> None:
+    marked = f'<a class="{MENTION_CLASS}" href="../../actors/x/">X</a>'
     linked = '<a class="ea-mention" href="../../actors/x/">X</a>'
-    assert sanitize_linked(linked) == linked
-    assert sanitize(linked) == '<a href="../../actors/x/">X</a>'
+    assert sanitize_rendered(marked) == linked
+    assert sanitize_rendered(linked) == '<a href="../../actors/x/">X</a>'
+    assert sanitize(marked) == '<a href="../../actors/x/">X</a>'
 
 
 def _entity() -> Entity:
