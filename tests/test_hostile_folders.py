@@ -101,6 +101,7 @@ LINKS = [
 
 @pytest.mark.parametrize("runner", ["explainer", "mkdocs"])
 @pytest.mark.parametrize(("name", "target", "role"), LINKS)
+@pytest.mark.build
 def test_a_planted_link_is_refused_and_nothing_is_touched(
     tmp_path: Path, runner: str, name: str, target: str, role: str
 ) -> None:
@@ -130,6 +131,7 @@ def test_a_planted_link_is_refused_and_nothing_is_touched(
         ("../victim", "holds files no build made"),
     ],
 )
+@pytest.mark.build
 def test_a_site_folder_over_the_project_or_a_strangers_files_is_refused(
     tmp_path: Path, site_dir: str, says: str
 ) -> None:
@@ -144,6 +146,7 @@ def test_a_site_folder_over_the_project_or_a_strangers_files_is_refused(
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_mkdocs_refuses_a_site_dir_in_its_configuration_that_holds_other_files(
     tmp_path: Path,
 ) -> None:
@@ -157,6 +160,7 @@ def test_mkdocs_refuses_a_site_dir_in_its_configuration_that_holds_other_files(
     assert snapshot(tmp_path / "victim") == before
 
 
+@pytest.mark.build
 def test_a_built_site_is_replaced_and_keeps_a_deploy_checkouts_files(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert explainer(project, "build").returncode == 0
@@ -185,6 +189,7 @@ def test_a_built_site_is_replaced_and_keeps_a_deploy_checkouts_files(tmp_path: P
         ({".explainer-manifest": "../../victim/notes.txt\n", "evil.md": "x"}, "evil.md"),
     ],
 )
+@pytest.mark.build
 def test_files_planted_in_the_docs_folder_stop_the_build_and_stay(
     tmp_path: Path, planted: dict[str, str], says: str
 ) -> None:
@@ -199,6 +204,7 @@ def test_files_planted_in_the_docs_folder_stop_the_build_and_stay(
         assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_a_link_planted_in_the_docs_folder_stops_the_build(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "build" / "docs" / "secret.md").symlink_to(tmp_path / "victim" / "notes.txt")
@@ -209,6 +215,7 @@ def test_a_link_planted_in_the_docs_folder_stops_the_build(tmp_path: Path) -> No
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_stale_staging_folders_are_swept_and_strangers_left(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **_text())
@@ -258,6 +265,7 @@ def _stop_while_staged(project: Path, signum: int) -> subprocess.CompletedProces
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.build
 def test_a_stopped_build_cleans_up_and_keeps_the_previous_site(
     tmp_path: Path, signum: int, status: int
 ) -> None:
@@ -276,6 +284,7 @@ def test_a_stopped_build_cleans_up_and_keeps_the_previous_site(
     assert snapshot(project / "site") == before
 
 
+@pytest.mark.build
 def test_a_killed_build_leaves_one_folder_that_the_next_build_sweeps(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     for _attempt in range(20):
@@ -286,6 +295,7 @@ def test_a_killed_build_leaves_one_folder_that_the_next_build_sweeps(tmp_path: P
     assert _staging(project) == []
 
 
+@pytest.mark.build
 def test_a_site_folder_under_a_file_is_one_line_naming_it(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "plain-file").write_text("")
@@ -306,6 +316,7 @@ def _file_size_limit(limit: int):
     return apply
 
 
+@pytest.mark.build
 def test_a_write_that_fails_midway_is_one_line_and_keeps_the_site(tmp_path: Path) -> None:
     """A file size limit stands in for a full disk: writes fail part-way through the build."""
     project = make_project(tmp_path)
