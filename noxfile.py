@@ -57,11 +57,12 @@ def tests(session: nox.Session) -> None:
 def fast(session: nox.Session) -> None:
     """The loop while working: unit, golden and property tests that need no build or browser.
 
-    Without pytest-playwright nothing imports Playwright; two workers; property tests capped
-    at the "fast" profile's examples. ``nox -s tests`` runs all of it and the rest.
+    Without pytest-playwright nothing imports Playwright; inputs at the size limits wait for
+    the full run; two workers; property tests capped at the "fast" profile's examples.
+    ``nox -s tests`` runs all of it and the rest.
     """
     session.install("-e", ".[test]")
-    tier = ["-p", "no:playwright", "-m", "not browser and not build"]
+    tier = ["-p", "no:playwright", "-m", "not browser and not build and not bounds"]
     tier += ["--hypothesis-profile", "fast", "-n", "2"]
     session.run("pytest", "-W", "error", *tier, *session.posargs, env=QUIET_MKDOCS)
 

@@ -734,6 +734,7 @@ FAST = 5.0
         ("table-5000-columns", "|" + "a|" * 5_000 + "\n|" + "-|" * 5_000, None),
     ],
 )
+@pytest.mark.bounds
 def test_pathological_markdown_fails_fast_with_a_line(tmp_path: Path, name, body, needle):
     """``needle``: the body must be refused with that problem; None: refused or built, fast."""
     content = make_content(tmp_path, {"articles/patho.md": art(body=f"Zorblax.\n\n{body}")})

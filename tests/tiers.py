@@ -1,11 +1,12 @@
-"""Which tests a run holds: the ``browser`` and ``build`` tiers, and Hypothesis profiles.
+"""Which tests a run holds: the ``browser``, ``build`` and ``bounds`` tiers, Hypothesis profiles.
 
 ``nox -s tests`` runs everything. ``nox -s fast`` runs ``-p no:playwright -m "not browser and
-not build" --hypothesis-profile fast``: without pytest-playwright, modules marked ``browser``
-as a whole are not even imported (so Playwright is not), and the run says so in its header.
-A test is marked ``build`` when it asks for a built site, by fixture or by parameter; tests
-that build in a subprocess carry the mark themselves. Property tests that set their own
-example count write it as ``examples(N)``, so that the fast profile caps it too.
+not build and not bounds" --hypothesis-profile fast``: without pytest-playwright, modules
+marked ``browser`` as a whole are not even imported (so Playwright is not), and the run says
+so in its header. A test is marked ``build`` when it asks for a built site, by fixture or by
+parameter; tests that build in a subprocess carry the mark themselves, as tests of inputs at
+the size limits carry ``bounds``. Property tests that set their own example count write it as
+``examples(N)``, so that the fast profile caps it too.
 """
 
 from __future__ import annotations
