@@ -27,7 +27,7 @@ BROWSER_MARK = "pytest.mark.browser"
 # "ci" keeps every count and prints how to replay a failure from the log; "fast" caps every
 # property test's count, its own included (see ``examples``), for the loop while working.
 settings.register_profile("ci", print_blob=True)
-settings.register_profile("fast", max_examples=20)
+settings.register_profile("fast", max_examples=10)
 
 
 def examples(full: int) -> int:
