@@ -1,4 +1,4 @@
-"""Maintainer tasks. ``pip install nox`` then ``nox -s build`` or ``nox -s tests``."""
+"""Maintainer tasks. ``pip install nox``, then ``nox -s fast`` while working, ``nox -s tests``."""
 
 from __future__ import annotations
 
@@ -48,9 +48,23 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
-    # In CI a missing browser must fail, never skip: conftest.py enforces it.
+    # In CI a missing browser must fail, never skip: browser_fixtures.py enforces it.
     env = {**QUIET_MKDOCS, "CI": os.environ.get("CI", "")}
-    session.run("pytest", "-W", "error", *session.posargs, env=env)
+    session.run("pytest", "-W", "error", "--hypothesis-profile", "ci", *session.posargs, env=env)
+
+
+@nox.session(python=PYTHON)
+def fast(session: nox.Session) -> None:
+    """The loop while working: unit, golden and property tests that need no build or browser.
+
+    Without pytest-playwright nothing imports Playwright; inputs at the size limits wait for
+    the full run; two workers; property tests capped at the "fast" profile's examples.
+    ``nox -s tests`` runs all of it and the rest.
+    """
+    session.install("-e", ".[test]")
+    tier = ["-p", "no:playwright", "-m", "not browser and not build and not bounds and not wheel"]
+    tier += ["--hypothesis-profile", "fast", "-n", "2"]
+    session.run("pytest", "-W", "error", *tier, *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session(python=PYTHON)

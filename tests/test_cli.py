@@ -89,6 +89,7 @@ def test_check_passes_clean_content(content: Path) -> None:
     assert "0 error(s)" in result.stdout
 
 
+@pytest.mark.build
 def test_failed_build_keeps_the_previous_site(content: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     first = run_cli("build", "--content", str(content), "--site-dir", str(site))
@@ -102,6 +103,7 @@ def test_failed_build_keeps_the_previous_site(content: Path, tmp_path: Path) -> 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site"]
 
 
+@pytest.mark.build
 def test_two_builds_are_byte_identical(content: Path, tmp_path: Path) -> None:
     sites = [tmp_path / "one", tmp_path / "two"]
     for site in sites:
@@ -149,6 +151,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
     assert run_cli(*args).returncode == 2
 
 
+@pytest.mark.build
 def test_a_busy_entry_lists_its_latest_mentions_and_links_the_rest(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
 

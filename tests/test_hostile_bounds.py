@@ -142,6 +142,7 @@ UNDER = [
 
 
 @pytest.mark.parametrize(("name", "body", "phrase", "line"), OVER, ids=[r[0] for r in OVER])
+@pytest.mark.bounds
 def test_an_over_limit_body_is_refused_at_its_line(name, body, phrase, line) -> None:
     problems = render_limits(body)
     matching = [(at, message) for at, message in problems if phrase in message]
@@ -153,6 +154,7 @@ def test_an_over_limit_body_is_refused_at_its_line(name, body, phrase, line) -> 
 
 
 @pytest.mark.parametrize(("name", "body"), REPORTED, ids=[r[0] for r in REPORTED])
+@pytest.mark.bounds
 def test_the_reported_shapes_are_refused(name, body) -> None:
     html, notes = markdown_to_html(body)
     assert html == ""
@@ -162,6 +164,7 @@ def test_the_reported_shapes_are_refused(name, body) -> None:
 
 
 @pytest.mark.parametrize(("name", "body"), UNDER, ids=[r[0] for r in UNDER])
+@pytest.mark.bounds
 def test_a_body_just_under_the_limits_renders(name, body) -> None:
     assert render_limits(body) == []
     rendered = render_body(body, AliasMatcher([]), {})
@@ -259,6 +262,7 @@ def _filler_names(count: int) -> list[str]:
 
 
 @pytest.mark.parametrize("filler", [0, 3000])
+@pytest.mark.bounds
 def test_suggest_merges_the_same_names_among_thousands(filler: int) -> None:
     story = (
         "Antony Blinken flew to Doha on Monday. Officials said Blinken met the emir. "

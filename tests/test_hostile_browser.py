@@ -20,7 +20,8 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 import pytest
-from conftest import build_with_cli, serve, type_into_search
+from browser_fixtures import type_into_search
+from conftest import build_with_cli, serve
 from hostile import payloads
 from playwright.sync_api import Browser, Dialog, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError

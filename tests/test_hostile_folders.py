@@ -123,6 +123,7 @@ LINKS = [
 
 @pytest.mark.parametrize("runner", ["explainer", "mkdocs"])
 @pytest.mark.parametrize(("name", "target", "role"), LINKS)
+@pytest.mark.build
 def test_a_planted_link_is_refused_and_nothing_is_touched(
     tmp_path: Path, runner: str, name: str, target: str, role: str
 ) -> None:
@@ -152,6 +153,7 @@ def test_a_planted_link_is_refused_and_nothing_is_touched(
         ("../victim", "holds files no build made"),
     ],
 )
+@pytest.mark.build
 def test_a_site_folder_over_the_project_or_a_strangers_files_is_refused(
     tmp_path: Path, site_dir: str, says: str
 ) -> None:
@@ -166,6 +168,7 @@ def test_a_site_folder_over_the_project_or_a_strangers_files_is_refused(
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_mkdocs_refuses_a_site_dir_in_its_configuration_that_holds_other_files(
     tmp_path: Path,
 ) -> None:
@@ -179,6 +182,7 @@ def test_mkdocs_refuses_a_site_dir_in_its_configuration_that_holds_other_files(
     assert snapshot(tmp_path / "victim") == before
 
 
+@pytest.mark.build
 def test_a_built_site_is_replaced_and_keeps_a_deploy_checkouts_files(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     assert explainer(project, "build").returncode == 0
@@ -207,6 +211,7 @@ def test_a_built_site_is_replaced_and_keeps_a_deploy_checkouts_files(tmp_path: P
         ({".explainer-manifest": "../../victim/notes.txt\n", "evil.md": "x"}, "evil.md"),
     ],
 )
+@pytest.mark.build
 def test_files_planted_in_the_docs_folder_stop_the_build_and_stay(
     tmp_path: Path, planted: dict[str, str], says: str
 ) -> None:
@@ -221,6 +226,7 @@ def test_files_planted_in_the_docs_folder_stop_the_build_and_stay(
         assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_a_link_planted_in_the_docs_folder_stops_the_build(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "build" / "docs" / "secret.md").symlink_to(tmp_path / "victim" / "notes.txt")
@@ -231,6 +237,7 @@ def test_a_link_planted_in_the_docs_folder_stops_the_build(tmp_path: Path) -> No
     assert snapshot(tmp_path) == before
 
 
+@pytest.mark.build
 def test_stale_staging_folders_are_swept_and_strangers_left(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **_text())
@@ -280,6 +287,7 @@ def _stop_while_staged(project: Path, signum: int) -> subprocess.CompletedProces
 
 
 @pytest.mark.parametrize(("signum", "status"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)])
+@pytest.mark.build
 def test_a_stopped_build_cleans_up_and_keeps_the_previous_site(
     tmp_path: Path, signum: int, status: int
 ) -> None:
@@ -298,6 +306,7 @@ def test_a_stopped_build_cleans_up_and_keeps_the_previous_site(
     assert snapshot(project / "site") == before
 
 
+@pytest.mark.build
 def test_a_killed_build_leaves_one_folder_that_the_next_build_sweeps(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     for _attempt in range(20):
@@ -308,6 +317,7 @@ def test_a_killed_build_leaves_one_folder_that_the_next_build_sweeps(tmp_path: P
     assert _staging(project) == []
 
 
+@pytest.mark.build
 def test_a_site_folder_under_a_file_is_one_line_naming_it(tmp_path: Path) -> None:
     project = make_project(tmp_path)
     (project / "plain-file").write_text("")
@@ -328,6 +338,7 @@ def _file_size_limit(limit: int):
     return apply
 
 
+@pytest.mark.build
 def test_a_write_that_fails_midway_is_one_line_and_keeps_the_site(tmp_path: Path) -> None:
     """A file size limit stands in for a full disk: writes fail part-way through the build."""
     project = make_project(tmp_path)

@@ -217,6 +217,7 @@ def _nested(opening: str, closing: str, depth: int) -> str:
     ],
     ids=lambda value: str(value)[:16],
 )
+@pytest.mark.bounds
 def test_any_nesting_depth_is_read(tmp_path, opening, closing, depth):
     page = _nested(opening, closing, depth)
     status, _, err, content = _import(tmp_path, "deep.html", page, date=DATE)

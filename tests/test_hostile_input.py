@@ -618,6 +618,7 @@ def first_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("name", BUILD_BREAKERS)
+@pytest.mark.build
 def test_a_failing_build_keeps_the_previous_site_and_says_why(
     tmp_path: Path, first_site: Path, name: str
 ) -> None:
@@ -637,6 +638,7 @@ def test_a_failing_build_keeps_the_previous_site_and_says_why(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "outside", "site"]
 
 
+@pytest.mark.build
 def test_feeds_stay_well_formed_xml_whatever_the_text(tmp_path: Path) -> None:
     """Text XML 1.0 cannot hold (written as YAML escapes) is refused, or kept out of feeds."""
     summary = 'summary: "NUL \\0, escape \\e, bell \\a, U+FFFF \\uFFFF"'
@@ -653,6 +655,7 @@ def test_feeds_stay_well_formed_xml_whatever_the_text(tmp_path: Path) -> None:
             pytest.fail(f"{feed.relative_to(tmp_path)} is not well-formed XML: {err}")
 
 
+@pytest.mark.build
 def test_two_builds_of_the_payload_archive_are_byte_identical(tmp_path: Path) -> None:
     """Same content, files written in another order, another time zone and locale."""
     first, second = tmp_path / "one", tmp_path / "two"
@@ -675,6 +678,7 @@ def test_two_builds_of_the_payload_archive_are_byte_identical(tmp_path: Path) ->
     assert [name for name in one if one[name] != two[name]] == []
 
 
+@pytest.mark.build
 def test_a_5_mb_article_builds(tmp_path: Path) -> None:
     paragraph = (
         "Zorblax said on Sunday that negotiators would *return* to `Doha` with officials, "
@@ -730,6 +734,7 @@ FAST = 5.0
         ("table-5000-columns", "|" + "a|" * 5_000 + "\n|" + "-|" * 5_000, None),
     ],
 )
+@pytest.mark.bounds
 def test_pathological_markdown_fails_fast_with_a_line(tmp_path: Path, name, body, needle):
     """``needle``: the body must be refused with that problem; None: refused or built, fast."""
     content = make_content(tmp_path, {"articles/patho.md": art(body=f"Zorblax.\n\n{body}")})

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from generator.importer import ImportFailure, import_html, import_text
 from generator.importer.boilerplate import classify
@@ -347,7 +348,7 @@ _PROSE = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_PROSE)
 def test_any_text_imports_or_fails_cleanly_and_invents_no_words(text):
     try:
@@ -383,7 +384,7 @@ _TAGS = st.sampled_from(
 )
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(st.tuples(_TAGS, _PROSE), max_size=12))
 def test_any_tag_soup_imports_or_fails_cleanly(parts):
     html = "".join(f"<{tag}>{text}" for tag, text in parts)

@@ -27,6 +27,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
+from tiers import examples
 
 from generator.build import generate
 from generator.matcher import AliasMatcher
@@ -40,7 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # counterexample, which costs more than the rest of the file.
 SETTINGS = settings(
     deadline=None,
-    max_examples=120,
+    max_examples=examples(120),
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.target, Phase.shrink],
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

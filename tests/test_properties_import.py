@@ -17,13 +17,14 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from generator.build import generate
 from generator.importer.command import run
 
 SETTINGS = settings(
     deadline=None,
-    max_examples=80,
+    max_examples=examples(80),
     phases=[Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink],
     suppress_health_check=[HealthCheck.too_slow],
 )

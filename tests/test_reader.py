@@ -51,6 +51,9 @@ PREVIEW = ".ea-preview"
 
 
 def test_hover_preview_shows_name_kind_and_count_and_hides_on_leaving(page: Page, watch):
+    # The page's timers run on Playwright's clock: the card's hide delay passes when the test
+    # says so, however long the machine takes to move the pointer.
+    page.clock.install()
     ready(page, ARTICLE)
     mention = page.locator("article a.ea-mention", has_text="Benjamin Netanyahu")
     mention.evaluate("(link) => scrollTo(0, link.getBoundingClientRect().top + scrollY - 200)")
@@ -66,14 +69,18 @@ def test_hover_preview_shows_name_kind_and_count_and_hides_on_leaving(page: Page
     box, link = card.bounding_box(), mention.bounding_box()
     assert box["y"] >= link["y"] + link["height"], "the card covers the link it describes"
 
-    # The pointer can travel from the link into the card without the card closing.
+    # The pointer can travel from the link into the card without the card closing: time
+    # stands still on the way, then a second passes with the pointer in the card.
+    page.clock.pause_at(page.evaluate("Date.now()") + 1000)
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 30, steps=8)
-    page.wait_for_timeout(400)  # longer than the hide delay
+    page.clock.run_for(1000)  # far longer than the hide delay
     expect(card).to_be_visible()
 
     page.mouse.move(5, 600, steps=4)  # the empty left margin
+    page.clock.run_for(1000)
     expect(card).to_have_count(0)
     expect(mention).not_to_have_attribute("aria-describedby", re.compile(".*"))
+    page.clock.resume()
 
     # What the card says is what the glossary page says.
     mention.click()
@@ -352,6 +359,11 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", header[16:24])
 
 
+# Resolves once two frames have been drawn: the scroll's events and their handlers have run.
+_TWO_FRAMES = """() => new Promise((done) =>
+  requestAnimationFrame(() => requestAnimationFrame(done)))"""
+
+
 @pytest.mark.parametrize("name", SHOTS)
 def test_readme_screenshot(browser, base_url, tmp_path, name):
     """A README picture, 1280 px wide; ``UPDATE_SCREENSHOTS=1`` writes it to docs/screenshots."""
@@ -376,7 +388,9 @@ def test_readme_screenshot(browser, base_url, tmp_path, name):
         )
         target.hover()
         expect(page.locator(PREVIEW)).to_be_visible()
-    page.wait_for_timeout(300)  # the header's transitions after a scroll
+    # Material moves the header in the frames after a scroll; the screenshot finishes the
+    # transitions it starts (animations="disabled").
+    page.evaluate(_TWO_FRAMES)
     shot = out / f"{name}.png"
     page.screenshot(path=shot, animations="disabled", caret="hide")
     context.close()

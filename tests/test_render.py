@@ -7,6 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tiers import examples
 
 from generator.markup import md_text
 from generator.matcher import AliasMatcher
@@ -153,7 +154,7 @@ _PROSE = st.lists(
 ).map(" ".join)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_PROSE)
 def test_linking_never_changes_the_text_or_nests_links(text: str) -> None:
     _result, soup = _render(text)
@@ -168,7 +169,7 @@ def test_linking_never_changes_the_text_or_nests_links(text: str) -> None:
     assert len(linked) == len({a["href"] for a in soup.select("a.ea-mention")})
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=examples(3000), deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=80))
 def test_md_text_renders_back_to_the_same_text(text: str) -> None:
     # Control characters never get this far: reading content rejects them.

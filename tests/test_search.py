@@ -13,8 +13,9 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+from browser_fixtures import cold_page, type_into_search
 from bs4 import BeautifulSoup
-from conftest import SAMPLE_CONTENT, SEED_CONTENT, cold_page, serve, type_into_search
+from conftest import SAMPLE_CONTENT, SEED_CONTENT, serve
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser

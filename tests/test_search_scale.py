@@ -17,7 +17,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO, _built, cold_page, serve, type_into_search
+from browser_fixtures import cold_page, type_into_search
+from conftest import REPO, _built, serve
 from playwright.sync_api import Browser, Page, expect
 
 pytestmark = pytest.mark.browser
