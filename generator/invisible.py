@@ -53,6 +53,16 @@ def first_invisible(text: str) -> str | None:
     return None
 
 
+def without_invisible(text: str) -> str:
+    """``text`` without the formatting characters :func:`first_invisible` would report."""
+    return "".join(
+        char
+        for index, char in enumerate(text)
+        if unicodedata.category(char) != "Cf"
+        or (char in (ZWNJ, ZWJ) and _joiner_is_spelling(text, index))
+    )
+
+
 def describe_invisible(char: str) -> str:
     """A message naming the character: code point and Unicode name."""
     name = unicodedata.name(char, "a formatting character")

@@ -25,11 +25,12 @@ import frontmatter
 import pytest
 
 from generator.build import generate
-from generator.importer import ImportFailure, import_html
+from generator.importer import ImportFailure, import_html, import_text
 from generator.importer.clean import clean_line, clean_text
 from generator.importer.command import run
 from generator.importer.html_depth import MAX_DEPTH
 from generator.importer.source_file import MAX_INPUT_BYTES, read_input
+from generator.invisible import first_invisible
 from generator.values import MAX_LINE_LENGTH
 
 REPO = Path(__file__).resolve().parents[1]
@@ -436,3 +437,18 @@ def _cli(*argv: str, cwd: Path) -> subprocess.CompletedProcess[str]:
         text=True,
         check=False,
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "summary"),
+    [
+        ("a\u200cb is a name.", "ab is a name."),  # a joiner between Latin letters is no spelling
+        ("Emoji \U0001f468\u200d\U0001f469 here.", "Emoji \U0001f468\U0001f469 here."),
+        ("Left\u200emark here.", "Leftmark here."),
+        ("می\u200cخواهم برویم.", "می\u200cخواهم برویم."),  # Persian spelling keeps its joiner
+    ],
+)
+def test_a_summary_keeps_only_the_invisible_characters_check_accepts(body: str, summary: str):
+    article = import_text(f"Headline of the page\n\n{body}\n\nSecond paragraph here.", date=DATE)
+    assert article.summary == summary
+    assert first_invisible(article.summary) is None

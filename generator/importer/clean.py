@@ -13,9 +13,11 @@ build rejects. The rules, per character:
   can make a line read differently from what it says), zero-width space, word joiner and
   invisible operators, the byte-order mark, soft hyphens (each would split a name so that
   its alias no longer matches), interlinear annotation marks and tag characters.
-  Zero-width joiner and non-joiner stay (emoji sequences, Persian and Indic spelling need
-  them), and so do the left-to-right and right-to-left marks, which order mixed-script
-  text without hiding or reordering anything else.
+  In the body, zero-width joiner and non-joiner stay (emoji sequences, Persian and Indic
+  spelling need them), and so do the left-to-right and right-to-left marks, which order
+  mixed-script text without hiding or reordering anything else. One-line fields keep only
+  what ``check`` accepts there (:mod:`generator.invisible`): a joiner where a script spells
+  with it.
 - Lone surrogates (from JSON escapes such as ``"\\ud800"``) and non-characters are removed.
 - A no-break space is a character of the text ("10 km" kept on one line): it stays in the
   body, and folds to a space in one-line fields like any other space.
@@ -27,6 +29,7 @@ import re
 from dataclasses import replace
 
 from generator.importer.model import DroppedLine, ImportedArticle
+from generator.invisible import without_invisible
 from generator.model import Source
 
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
@@ -60,8 +63,9 @@ def clean_text(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """``text`` cleaned and made one line: every run of whitespace becomes one space."""
-    return " ".join(clean_text(text).split())
+    """``text`` cleaned and made one line: every run of whitespace becomes one space, and
+    no formatting character is left that ``check`` refuses in a one-line field."""
+    return " ".join(without_invisible(clean_text(text)).split())
 
 
 def clean_article(article: ImportedArticle) -> ImportedArticle:
