@@ -228,8 +228,12 @@ def _add_optional_commands(commands, flags: argparse.ArgumentParser) -> None:
     report.set_defaults(run=reviewer.main)
 
 
-class Terminated(Exception):
-    """SIGTERM arrived: unwind like Ctrl-C, so every clean-up runs."""
+class Terminated(BaseException):
+    """SIGTERM arrived: unwind like Ctrl-C, so every clean-up runs.
+
+    A BaseException, as KeyboardInterrupt is, so that no ``except Exception`` on the way
+    (MkDocs', a plugin's) can swallow it and let a stopped build carry on.
+    """
 
 
 def _terminate(signum, frame) -> None:

@@ -80,6 +80,14 @@ def sweep_stale(site: Path) -> list[Path]:
     return removed
 
 
+def _mark(root: Path) -> None:
+    """Leave the marker whole or not at all: a build killed while writing it must not leave
+    an empty marker, which would make its folder a stranger's that no sweep removes."""
+    partial = root / f"{STAGING_MARKER}.partial"
+    partial.write_text(f"{os.getpid()}\n", encoding="ascii")
+    os.replace(partial, root / STAGING_MARKER)
+
+
 @contextmanager
 def staging_folder(site: Path) -> Iterator[Staging]:
     """A fresh staging folder beside ``site``, removed with what it holds on leaving."""
@@ -87,7 +95,7 @@ def staging_folder(site: Path) -> Iterator[Staging]:
     sweep_stale(site)
     root = Path(tempfile.mkdtemp(prefix=f".{site.name}.", dir=site.parent))
     try:
-        (root / STAGING_MARKER).write_text(f"{os.getpid()}\n", encoding="ascii")
+        _mark(root)
         yield Staging(root)
     finally:
         shutil.rmtree(root, ignore_errors=True)

@@ -271,13 +271,13 @@ def _staging(project: Path) -> list[Path]:
 
 
 def _stop_while_staged(project: Path, signum: int) -> subprocess.CompletedProcess[str] | None:
-    """Start a build, send ``signum`` once its staging folder holds MkDocs' output.
+    """Start a build, send ``signum`` once its staging folder exists (MkDocs runs in it).
 
     Returns None when the build finished before the signal could land (then try again).
     """
     build = _start_build(project)
     while build.poll() is None:
-        if any((stage / "site" / "assets").is_dir() for stage in _staging(project)):
+        if any((stage / STAGING_MARKER).is_file() for stage in _staging(project)):
             build.send_signal(signum)
             break
     out, err = build.communicate(timeout=600)
