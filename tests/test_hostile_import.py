@@ -149,12 +149,14 @@ def test_html_input_characters_are_removed_everywhere(tmp_path, char, form):
         ("a\x0bb\x0cc\x1fd", "a b c d", "a b c d"),  # separators part words
         ("10\xa0km", "10\xa0km", "10 km"),  # a no-break space is text
         ("Ne\u200btan\u00adyahu", "Netanyahu", "Netanyahu"),
+        # The body keeps a right-to-left mark and an emoji joiner; a one-line field keeps
+        # only what check accepts there, so both go.
         (
             "\u05e9\u05dc\u05d5\u05dd\u200f (peace)",
             "\u05e9\u05dc\u05d5\u05dd\u200f (peace)",
-            "\u05e9\u05dc\u05d5\u05dd\u200f (peace)",
+            "\u05e9\u05dc\u05d5\u05dd (peace)",
         ),
-        ("\U0001f469\u200d\U0001f4bb", "\U0001f469\u200d\U0001f4bb", "\U0001f469\u200d\U0001f4bb"),
+        ("\U0001f469\u200d\U0001f4bb", "\U0001f469\u200d\U0001f4bb", "\U0001f469\U0001f4bb"),
         ("evil\u202etxt.exe", "eviltxt.exe", "eviltxt.exe"),
     ],
 )
