@@ -36,10 +36,11 @@ def check(session: nox.Session) -> None:
 
 @nox.session(python=PYTHON)
 def lint(session: nox.Session) -> None:
-    """ruff: lint and formatting."""
-    session.install("ruff>=0.15,<1")
+    """ruff: lint and formatting; lint-imports: the stage folders import only downwards."""
+    session.install("ruff>=0.15,<1", "import-linter>=2.1,<3")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports")
 
 
 @nox.session(python=PYTHON)
@@ -48,6 +49,7 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     session.run("ruff", "check", ".")
     session.run("ruff", "format", "--check", ".")
+    session.run("lint-imports")
     # In CI a missing browser must fail, never skip: browser_fixtures.py enforces it.
     env = {**QUIET_MKDOCS, "CI": os.environ.get("CI", "")}
     session.run("pytest", "-W", "error", "--hypothesis-profile", "ci", *session.posargs, env=env)

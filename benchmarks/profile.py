@@ -25,9 +25,9 @@ from benchmarks.synthetic import make_archive
 
 
 def _generator(content: Path, docs: Path) -> None:
-    from generator.build import generate_archive
-    from generator.read import read_archive
-    from generator.write import write_pages
+    from generator.content.read import read_archive
+    from generator.output.write import write_pages
+    from generator.site.build import generate_archive
 
     generation = generate_archive(read_archive(content))
     if generation.errors:

@@ -29,9 +29,9 @@ from pathlib import Path
 
 
 def _generate(content: Path, docs: Path, result: Path) -> int:
-    from generator.build import generate_archive
-    from generator.read import read_archive
-    from generator.write import write_pages
+    from generator.content.read import read_archive
+    from generator.output.write import write_pages
+    from generator.site.build import generate_archive
 
     marks = [(time.perf_counter(), time.process_time())]
     archive = read_archive(content)
@@ -62,9 +62,9 @@ def _generate(content: Path, docs: Path, result: Path) -> int:
 def _warm_edit(content: Path, docs: Path, result: Path) -> int:
     """As under ``explainer serve``: generate once, edit one article, generate again."""
     from benchmarks.synthetic import edit_one_article
-    from generator.build import generate
-    from generator.run_cache import RunCache
-    from generator.write import write_pages
+    from generator.output.write import write_pages
+    from generator.site.build import generate
+    from generator.site.run_cache import RunCache
 
     cache = RunCache()  # what the plugin keeps between the rebuilds of one server
     marks = [(time.perf_counter(), time.process_time())]
@@ -146,16 +146,16 @@ def _cli(result: Path, argv: list[str]) -> int:
     # Patched before the CLI and the MkDocs plugin import them by name.
     import mkdocs.commands.build
 
-    import generator.build
-    import generator.search_index
-    import generator.write
+    import generator.output.search_index
+    import generator.output.write
+    import generator.site.build
 
-    generator.build.generate = timed("generate", generator.build.generate)
-    generator.write.write_pages = timed("write_pages", generator.write.write_pages)
+    generator.site.build.generate = timed("generate", generator.site.build.generate)
+    generator.output.write.write_pages = timed("write_pages", generator.output.write.write_pages)
     mkdocs.commands.build.build = timed("mkdocs_build", mkdocs.commands.build.build)
     # Pagefind runs in a child process: this records its wall time (CPU is the child's).
-    index_site = generator.search_index.index_site
-    generator.search_index.index_site = timed("search_index", index_site)
+    index_site = generator.output.search_index.index_site
+    generator.output.search_index.index_site = timed("search_index", index_site)
     from generator.cli import main
 
     began = time.perf_counter()

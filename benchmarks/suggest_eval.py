@@ -21,12 +21,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.suggest_score import SECTIONS, Name, Tally, score_page
+from generator.content.model import Article
+from generator.content.read import read_archive
 from generator.importer.clean import clean_article
 from generator.importer.markup import heading, paragraph
 from generator.importer.model import ImportedArticle
 from generator.importer.render import render_article
-from generator.model import Article
-from generator.read import read_archive
 from generator.suggest import load_gazetteer, suggest
 from generator.suggest.model import Weights
 

@@ -1,6 +1,9 @@
 """Explainer Archive: news articles in, a cross-linked explainer site out.
 
-The package is a pure pipeline (read -> validate -> match -> render -> pages -> write);
-only :mod:`generator.cli`, :mod:`generator.site` and :mod:`generator.mkdocs_plugin` know
-about MkDocs.
+Four stages, each a folder, data flowing one way: ``content/`` (read and check what
+``content/`` says) -> ``body/`` (render contributed Markdown) -> ``site/`` (the site as data)
+-> ``output/`` (pages on disk, MkDocs, Pagefind). The commands (``cli``, ``report``,
+``scaffold``, ``new_archive``, ``importer/``, ``suggest/``, ``review/``) sit on top. Only
+:mod:`generator.output` and :mod:`generator.cli` know about MkDocs; the import contracts in
+``pyproject.toml`` (``lint-imports``) keep it so.
 """

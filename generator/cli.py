@@ -14,10 +14,10 @@ import sys
 import threading
 from pathlib import Path
 
-from generator.check import check_content
 from generator.new_archive import DEFAULT_SITE_NAME
+from generator.output.terminal import printable, printable_path
 from generator.report import FORMATS, format_problems
-from generator.terminal import printable, printable_path
+from generator.site.check import check_content
 
 DEFAULT_CONTENT = Path("content")
 
@@ -51,7 +51,7 @@ def _uses_project_content(config: Path, content: Path) -> bool:
 
 def cmd_build(args: argparse.Namespace) -> int:
     """Check the content, then build the whole site atomically."""
-    from generator.site import SiteBuildError, build_site
+    from generator.output.site import SiteBuildError, build_site
 
     config = _config_file(args)
     # Another content folder gets a scratch docs folder of its own, never the project's.
@@ -75,7 +75,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     """Serve the site locally with live reload."""
-    from generator.site import SiteBuildError, serve_site
+    from generator.output.site import SiteBuildError, serve_site
 
     config = _config_file(args)
     try:

@@ -100,7 +100,7 @@ plugins:
 markdown_extensions:
   - toc:
       permalink: true
-      slugify: !!python/name:generator.anchors.heading_id
+      slugify: !!python/name:generator.output.anchors.heading_id
   - admonition
 """
 

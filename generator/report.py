@@ -1,7 +1,7 @@
 """Printing problems for people (text), tools (json) and GitHub Actions (annotations).
 
 Paths, fields and messages carry contributor text (file names, front-matter keys and
-values), so every one is passed through :func:`generator.terminal.printable` first: no
+values), so every one is passed through :func:`generator.output.terminal.printable` first: no
 report line can steer the terminal or CI log it is printed to, or be split into two.
 """
 
@@ -11,8 +11,8 @@ import json
 import unicodedata
 from collections.abc import Iterable
 
-from generator.model import Problem
-from generator.terminal import printable
+from generator.content.model import Problem
+from generator.output.terminal import printable
 
 FORMATS = ("text", "json", "github")
 # How much of a long source line is shown around the column, before and after it.

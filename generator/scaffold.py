@@ -7,10 +7,10 @@ from pathlib import Path
 
 import frontmatter
 
-from generator import placeholders
-from generator.schema import ARTICLE_FIELDS
-from generator.slugs import article_slug
-from generator.values import check_value
+from generator.content import placeholders
+from generator.content.schema import ARTICLE_FIELDS
+from generator.content.slugs import article_slug
+from generator.content.values import check_value
 
 _TITLE = next(spec for spec in ARTICLE_FIELDS if spec.name == "title")
 

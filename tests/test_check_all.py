@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.check import check_content
 from generator.cli import main
+from generator.site.build import generate
+from generator.site.check import check_content
 
 ACTOR = "---\nname: Zorblax\nkind: person\naliases: [Zorblax]\nsummary: A person.\n---\n"
 IDLE = "---\nname: Idle One\nkind: person\naliases: [Idle One]\nsummary: Nobody names it.\n---\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import placeholders
+from generator.content import placeholders
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_ARTICLE = "---\ntitle: Talks\ndate: 2024-08-21\n---\nBlinken met Hamas.\n"
@@ -155,7 +155,7 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_a_busy_entry_lists_its_latest_mentions_and_links_the_rest(tmp_path: Path) -> None:
     from bs4 import BeautifulSoup
 
-    from generator.pages.entity import MENTIONS_ON_PAGE
+    from generator.site.pages.entity import MENTIONS_ON_PAGE
 
     content = tmp_path / "content"
     (content / "articles").mkdir(parents=True)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.matcher import AliasMatcher
-from generator.model import Entity
-from generator.render import markdown_to_html, render_body
+from generator.body.render import markdown_to_html, render_body
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity
 
 ZORBLAX = Entity("zorblax", "actors", "z.md", "Zorblax", "person", ("Zorblax",), "S")
 HREFS = {"zorblax": "../../actors/zorblax/"}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator import front_matter
-from generator.front_matter import parse_document
-from generator.read import read_file
+from generator.content import front_matter
+from generator.content.front_matter import parse_document
+from generator.content.read import read_file
 
 GOOD = "---\ntitle: Talks\ndate: 2024-08-21\n---\nBody text.\n"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
+from generator.site.build import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"

@@ -14,15 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from generator.body_bounds import (
+from generator.body.body_bounds import (
     MAX_BRACKET_READING,
     MAX_BRACKETS,
     MAX_LINES,
     MAX_LINES_PER_PARAGRAPH,
     MAX_PARAGRAPHS,
 )
-from generator.build import generate
-from generator.crossref import (
+from generator.body.html_bounds import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_OPEN_INLINE
+from generator.body.limits import render_limits
+from generator.body.render import markdown_to_html, render_body
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Article, Entity
+from generator.site.build import generate
+from generator.site.crossref import (
     APPEARS_WITH_LIMIT,
     COOCCURRENCE_LIMIT,
     ArticleMentions,
@@ -30,11 +35,6 @@ from generator.crossref import (
     cooccurrence_warnings,
     cross_reference,
 )
-from generator.html_bounds import MAX_HTML_DEPTH, MAX_HTML_TAGS, MAX_OPEN_INLINE
-from generator.limits import render_limits
-from generator.matcher import AliasMatcher
-from generator.model import Article, Entity
-from generator.render import markdown_to_html, render_body
 from generator.suggest.core import suggest
 from generator.suggest.gazetteer import Gazetteer
 

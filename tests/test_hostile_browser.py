@@ -26,7 +26,7 @@ from hostile import payloads
 from playwright.sync_api import Browser, Dialog, Page, Route, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from generator.build import generate
+from generator.site.build import generate
 
 pytestmark = pytest.mark.browser
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.folders import SITE_MARKER
-from generator.staging import STAGING_MARKER
+from generator.output.folders import SITE_MARKER
+from generator.output.staging import STAGING_MARKER
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

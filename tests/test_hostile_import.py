@@ -24,14 +24,14 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from generator.build import generate
+from generator.content.invisible import first_invisible
+from generator.content.values import MAX_LINE_LENGTH
 from generator.importer import ImportFailure, import_html, import_text
 from generator.importer.clean import clean_line, clean_text
 from generator.importer.command import run
 from generator.importer.html_depth import MAX_DEPTH
 from generator.importer.source_file import MAX_INPUT_BYTES, read_input
-from generator.invisible import first_invisible
-from generator.values import MAX_LINE_LENGTH
+from generator.site.build import generate
 
 REPO = Path(__file__).resolve().parents[1]
 LEDE = "Negotiators met again in Cairo on Sunday to discuss the terms of a new agreement."

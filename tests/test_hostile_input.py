@@ -24,8 +24,8 @@ import lxml.etree
 import pytest
 from hostile import payloads
 
-from generator.build import generate
 from generator.cli import main
+from generator.site.build import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -707,7 +707,7 @@ def test_a_5_mb_article_builds(tmp_path: Path) -> None:
 _GENERATE = """
 import dataclasses, json, sys, time
 from pathlib import Path
-from generator.build import generate
+from generator.site.build import generate
 started = time.monotonic()
 generation = generate(Path(sys.argv[1]))
 print(json.dumps({"seconds": time.monotonic() - started, "pages": len(generation.pages),

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
-from generator.model import Problem
-from generator.progress import Progress
-from generator.slugs import article_slug, is_valid_slug
+from generator.content.model import Problem
+from generator.content.slugs import article_slug, is_valid_slug
+from generator.output.progress import Progress
+from generator.site.build import generate
 from generator.suggest.command import run as run_suggest
 
 REPO = Path(__file__).resolve().parent.parent

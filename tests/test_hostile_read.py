@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.files import UnreadableFile, read_regular_file
-from generator.read import read_file
+from generator.content.files import UnreadableFile, read_regular_file
+from generator.content.read import read_file
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = "---\ntitle: Talks\ndate: 2024-08-21\n---\nText.\n"

@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.build import generate
-from generator.matcher import AliasMatcher
-from generator.model import Entity
-from generator.render import render_body
-from generator.sanitize import MENTION_CLASS, sanitize, sanitize_rendered
+from generator.body.render import render_body
+from generator.body.sanitize import MENTION_CLASS, sanitize, sanitize_rendered
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity
+from generator.site.build import generate
 
 SAMPLE = Path(__file__).parent / "sample" / "content"
 EVIL = "https://evil.example/actors/benjamin-netanyahu/"

@@ -9,9 +9,9 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from generator.content.model import Source
 from generator.importer import ImportedArticle, ImportFailure, import_file, import_text
 from generator.importer.render import render_article
-from generator.model import Source
 
 CORPUS = Path(__file__).parent / "import_corpus"
 SEED = Path(__file__).parent / "seed" / "000_a168934be57dd3a8.txt"  # a copy of the seed page

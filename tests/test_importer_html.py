@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
+from generator.content.model import Source
 from generator.importer import ImportFailure, import_html
-from generator.model import Source
 
 DAY = dt.date(2024, 1, 1)
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_content
 from generator.cli import _parser, main
 from generator.new_archive import archive_files, init_archive
+from generator.site.check import check_content
 
 ROOT = Path(__file__).resolve().parent.parent
 

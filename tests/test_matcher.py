@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
-from generator.matcher import AliasMatcher
-from generator.model import Entity
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity
 
 
 def _entity(entity_id: str, *aliases: str) -> Entity:

@@ -17,12 +17,12 @@ import cmarkgfm
 import pytest
 from cmarkgfm.cmark import Options
 
+from generator.output.terminal import printable
 from generator.review.command import links_from
 from generator.review.compare import review
 from generator.review.gfm import escape, table
 from generator.review.snapshot import Snapshot
 from generator.review.summary import Links
-from generator.terminal import printable
 
 ROOT = Path(__file__).resolve().parent.parent
 # Git must see nothing of the machine's configuration (no signing, no hooks, no names).

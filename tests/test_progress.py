@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from generator import progress as progress_module
-from generator.progress import Progress
+from generator.output import progress as progress_module
+from generator.output.progress import Progress
 
 
 class FakeClock:

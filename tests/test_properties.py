@@ -29,12 +29,12 @@ from hypothesis import strategies as st
 from mkdocs.utils.yaml import yaml_load
 from tiers import examples
 
-from generator.build import generate
-from generator.matcher import AliasMatcher
-from generator.model import Entity
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity
+from generator.content.schema import ACTOR_FIELDS
+from generator.content.values import check_value
 from generator.report import FORMATS, format_problems
-from generator.schema import ACTOR_FIELDS
-from generator.values import check_value
+from generator.site.build import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 # No "explain" phase: on a failure it re-runs the test hundreds of times to annotate the

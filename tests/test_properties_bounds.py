@@ -11,9 +11,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.html_bounds import MAX_HTML_DEPTH, MAX_OPEN_INLINE, html_limits
-from generator.limits import LineIndex, render_limits
-from generator.sentences import paragraph_around, sentence_at, sentence_spans, sentence_within
+from generator.body.html_bounds import MAX_HTML_DEPTH, MAX_OPEN_INLINE, html_limits
+from generator.body.limits import LineIndex, render_limits
+from generator.body.sentences import paragraph_around, sentence_at, sentence_spans, sentence_within
 
 # Characters that make boundaries: breaks, sentence ends, abbreviations, brackets, tags.
 _PIECES = ["a", "B", " ", ".", "?", "\n", "\n\n", "Mr. ", "[", "]", "<b>", "</b>", "<div>", "# "]

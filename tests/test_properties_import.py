@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from tiers import examples
 
-from generator.build import generate
 from generator.importer.command import run
+from generator.site.build import generate
 
 SETTINGS = settings(
     deadline=None,

@@ -12,9 +12,9 @@ import os
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from generator.model import Problem
+from generator.content.model import Problem
+from generator.output.terminal import printable
 from generator.report import FORMATS, format_problems
-from generator.terminal import printable
 
 FORGED = "\n0 error(s), 0 warning(s)\n"
 # Any code point at all, lone surrogates included (as os.fsdecode makes them).

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tiers import examples
 
-from generator.markup import md_text
-from generator.matcher import AliasMatcher
-from generator.model import Entity
-from generator.render import link_targets, render_body
+from generator.body.render import link_targets, render_body
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity
+from generator.site.markup import md_text
 
 ENTITIES = {
     e.id: e

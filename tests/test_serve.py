@@ -1,6 +1,6 @@
 """``explainer serve``: edits, additions, renames and deletions reach the served site.
 
-The server rebuilds only changed pages (MkDocs' dirty builds, see generator/live.py), so
+The server rebuilds only changed pages (MkDocs' dirty builds, see generator/output/live.py), so
 these tests check what a dirty build could get wrong: stale pages, stale links, and a
 search index that lags behind. Search may catch up a few seconds after a page.
 """

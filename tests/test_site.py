@@ -284,7 +284,7 @@ MENTIONED_IN = {
         ),
     ],
     # league-session names Reyl and the Vesta Strip first in a heading: not linked there, but
-    # the heading is what is quoted (headings count as context in generator/render.py).
+    # the heading is what is quoted (headings count as context in generator/body/render.py).
     "actors/tomas-reyl": [
         (
             "2024-07-02",

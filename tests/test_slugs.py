@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from generator.slugs import MAX_SLUG_LENGTH, article_slug, is_valid_slug, slugify
+from generator.content.slugs import MAX_SLUG_LENGTH, article_slug, is_valid_slug, slugify
 
 DAY = dt.date(2024, 8, 21)
 

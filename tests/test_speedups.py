@@ -7,9 +7,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator import memo
-from generator.build import generate
-from generator.run_cache import RunCache
+from generator.content import memo
+from generator.site.build import generate
+from generator.site.run_cache import RunCache
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from generator.model import Article, Entity
+from generator.content.model import Article, Entity
 from generator.suggest import Gazetteer, Guess, classify, suggest
 from generator.suggest.candidates import Context
 from generator.suggest.finder import find_names

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.read import read_archive
+from generator.content.read import read_archive
 from generator.suggest.command import add_arguments, run
 
 ARTICLES = {

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.model import Article
+from generator.content.model import Article
 from generator.suggest import Gazetteer, load_gazetteer, suggest
 from generator.suggest.near_duplicates import spelling_key
 

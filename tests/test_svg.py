@@ -15,9 +15,9 @@ import xml.etree.ElementTree as ET
 import markdown
 import pytest
 
-from generator.svg import Node, ego_network, geo, location_map, mentions_chart, network_map
-from generator.svg.timeline import periods
-from generator.svg.world import HEIGHT, WIDTH, map_window
+from generator.site.svg import Node, ego_network, geo, location_map, mentions_chart, network_map
+from generator.site.svg.timeline import periods
+from generator.site.svg.world import HEIGHT, WIDTH, map_window
 
 NS = "{http://www.w3.org/2000/svg}"
 HOSTILE = '<script>alert("x")</script> & \'Tom\' "Jerry" </svg>'

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from generator.terminal import printable, printable_lines, printable_path
+from generator.output.terminal import printable, printable_lines, printable_path
 
 
 @pytest.mark.parametrize(

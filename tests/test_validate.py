@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import generate
+from generator.site.build import generate
 
 ARTICLE = "---\ntitle: {title}\ndate: 2024-08-21\n{extra}---\nBlinken met Hamas in Cairo.\n"
 ACTOR = "---\nname: {name}\nkind: person\naliases: {aliases}\nsummary: Someone.\n{extra}---\n"

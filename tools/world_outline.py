@@ -1,10 +1,11 @@
-"""Convert Natural Earth 1:110m countries (world-atlas TopoJSON) into generator/svg's outline file.
+"""Convert Natural Earth 1:110m countries (world-atlas TopoJSON) into the outline file of
+generator/site/svg.
 
 Run once, by hand, when the outline data should change::
 
     cd "$(mktemp -d)" && npm i world-atlas@2.0.2
     python tools/world_outline.py node_modules/world-atlas/countries-110m.json \\
-        generator/svg/world_110m.txt
+        generator/site/svg/world_110m.txt
 
 The output has one shape per line: ``L`` for a land ring (the coastline of a continent or
 island, or the shore of a hole such as the Caspian Sea) and ``B`` for a border between two
@@ -23,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 HEADER = """\
-# World outline for generator/svg/world.py: land rings (L) and country borders (B).
+# World outline for generator/site/svg/world.py: land rings (L) and country borders (B).
 # Source: Natural Earth 1:110m Admin 0 countries, version 4.1.0, public domain
 # (https://www.naturalearthdata.com/about/terms-of-use/), as redistributed in TopoJSON by
 # the npm package world-atlas 2.0.2 (countries-110m.json; package code ISC, Mike Bostock).
@@ -151,7 +152,7 @@ def main() -> None:
     """Read the TopoJSON given on the command line and write the outline file."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("topojson", type=Path, help="world-atlas countries-110m.json")
-    parser.add_argument("output", type=Path, help="generator/svg/world_110m.txt")
+    parser.add_argument("output", type=Path, help="generator/site/svg/world_110m.txt")
     args = parser.parse_args()
     topology = json.loads(args.topojson.read_text(encoding="utf-8"))
     args.output.write_text(convert(topology), encoding="utf-8", newline="\n")

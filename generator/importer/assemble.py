@@ -11,14 +11,14 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from generator.body.sentences import sentence_spans
+from generator.content.model import Source
+from generator.content.values import MAX_LINE_LENGTH
 from generator.importer import layout, markup
 from generator.importer.boilerplate import URL_LINE, classify
 from generator.importer.credits import Credit, credit_line, is_person_names, metadata_line
 from generator.importer.datelines import split_dateline
 from generator.importer.model import Block, DroppedLine, ImportedArticle, ImportFailure, PageMeta
-from generator.model import Source
-from generator.sentences import sentence_spans
-from generator.values import MAX_LINE_LENGTH
 
 _TITLE_MAX_CHARS = 250
 _MOVED = " (moved to front-matter)"

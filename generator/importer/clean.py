@@ -16,7 +16,7 @@ build rejects. The rules, per character:
   In the body, zero-width joiner and non-joiner stay (emoji sequences, Persian and Indic
   spelling need them), and so do the left-to-right and right-to-left marks, which order
   mixed-script text without hiding or reordering anything else. One-line fields keep only
-  what ``check`` accepts there (:mod:`generator.invisible`): a joiner where a script spells
+  what ``check`` accepts there (:mod:`generator.content.invisible`): a joiner where a script spells
   with it.
 - Lone surrogates (from JSON escapes such as ``"\\ud800"``) and non-characters are removed.
 - A no-break space is a character of the text ("10 km" kept on one line): it stays in the
@@ -28,9 +28,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from generator.content.invisible import without_invisible
+from generator.content.model import Source
 from generator.importer.model import DroppedLine, ImportedArticle
-from generator.invisible import without_invisible
-from generator.model import Source
 
 _LINE_BREAKS = re.compile("\r\n?|[\x85\u2028\u2029]")
 _WORD_BREAKS = re.compile("[\x0b\x0c\x1c-\x1f]")

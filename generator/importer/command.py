@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
+from generator.content.slugs import article_slug, is_valid_slug
 from generator.importer import ImportedArticle, ImportFailure, import_file
 from generator.importer.dates import parse_iso_argument
 from generator.importer.destination import (
@@ -26,8 +27,7 @@ from generator.importer.destination import (
 )
 from generator.importer.render import render_article
 from generator.importer.verify import verify_article
-from generator.slugs import article_slug, is_valid_slug
-from generator.terminal import printable, printable_path
+from generator.output.terminal import printable, printable_path
 
 DEFAULT_CONTENT = Path("content")
 

@@ -16,8 +16,8 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.content.read import read_archive
 from generator.importer.model import ImportFailure
-from generator.read import read_archive
 
 
 def _lexically_inside(path: Path, folder: Path) -> bool:

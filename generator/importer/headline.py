@@ -11,10 +11,10 @@ from __future__ import annotations
 import math
 import re
 
+from generator.body.sentences import sentence_spans
 from generator.importer import line_shape as shape
 from generator.importer.line_features import Run
 from generator.importer.model import Block
-from generator.sentences import sentence_spans
 
 _MAX_WORDS = 40
 # Headlines rarely run past this many words; standfirsts and captions often do.

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.model import Source
+from generator.content.model import Source
 
 BlockKind = Literal["paragraph", "heading", "list", "quote", "code", "table", "dropped"]
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.files import UnreadableFile, read_regular_file
+from generator.content.files import UnreadableFile, read_regular_file
 from generator.importer.model import ImportFailure
 
 MAX_INPUT_BYTES = 8 * 2**20
@@ -31,7 +31,7 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
     Raises :class:`ImportFailure`, naming the file, when it cannot be opened, is not a
     regular file (folder, FIFO, device, socket) or is larger than ``limit`` bytes. It is
-    read the way ``check`` reads content (:mod:`generator.files`).
+    read the way ``check`` reads content (:mod:`generator.content.files`).
     """
     try:
         data = read_regular_file(path, limit + 1)

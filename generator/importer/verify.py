@@ -9,11 +9,11 @@ failing the build.
 
 from __future__ import annotations
 
-from generator.front_matter import MAX_FILE_BYTES
+from generator.body.render import markdown_to_html
+from generator.content.front_matter import MAX_FILE_BYTES
+from generator.content.model import Problem
+from generator.content.read import parse_article
 from generator.importer.model import ImportFailure
-from generator.model import Problem
-from generator.read import parse_article
-from generator.render import markdown_to_html
 
 _SHOWN_PROBLEMS = 3
 

@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
+from generator.output.terminal import printable, printable_path
 from generator.review.compare import review
 from generator.review.git_tree import GitError, export_folder, repository_root, resolve_commit
 from generator.review.snapshot import take_snapshot
 from generator.review.summary import Links, to_markdown
-from generator.terminal import printable, printable_path
 
 # What the options may hold: they become parts of URLs in the summary.
 _SERVER_URL = re.compile(r"https://[A-Za-z0-9.-]+(:[0-9]+)?")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from generator.model import Problem
+from generator.content.model import Problem
 from generator.review.snapshot import Snapshot
 
 Change = Literal["added", "changed", "removed"]

@@ -15,7 +15,7 @@ import string
 from collections.abc import Iterable, Sequence
 from urllib.parse import quote
 
-from generator.terminal import printable
+from generator.output.terminal import printable
 
 # Long enough for any title or message; bounds what one hostile value adds to a summary.
 CELL_LIMIT = 300

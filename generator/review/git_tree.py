@@ -13,7 +13,7 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-from generator.terminal import printable, printable_path
+from generator.output.terminal import printable, printable_path
 
 
 def _kept(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:

@@ -15,12 +15,12 @@ import stat
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.build import generate
-from generator.files import UnreadableFile, read_regular_file
-from generator.matcher import AliasMatcher
-from generator.model import Archive, Problem
-from generator.read import SECTIONS, read_archive
-from generator.render import link_targets, render_body
+from generator.body.render import link_targets, render_body
+from generator.content.files import UnreadableFile, read_regular_file
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Archive, Problem
+from generator.content.read import SECTIONS, read_archive
+from generator.site.build import generate
 
 # Past this a file is refused by the reader anyway; a difference further on changes nothing.
 _DIGEST_LIMIT = 16 * 1024 * 1024

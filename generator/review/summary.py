@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.model import Problem
+from generator.content.model import Problem
 from generator.review import gfm
 from generator.review.compare import FileChange, MentionChange, Review
 

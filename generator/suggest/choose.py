@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
-from generator.slugs import slugify
+from generator.content.slugs import slugify
+from generator.output.terminal import printable
 from generator.suggest.core import Candidate
-from generator.terminal import printable
 
 LIST_LIMIT = 50  # candidates offered at the prompt; the rest are named with --write NAME
 

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from generator.output.terminal import printable, printable_data, printable_path
 from generator.suggest.choose import ask, select
 from generator.suggest.core import Candidate, Suggestions, suggest
 from generator.suggest.near_duplicates import NearDuplicate
 from generator.suggest.ner import NerUnavailable, load_pipeline, ner_finder
-from generator.terminal import printable, printable_data, printable_path
 
 FORMATS = ("text", "json")
 EXAMPLE_WIDTH = 90
@@ -78,7 +78,7 @@ def run(
     or a name to write is no suggestion (then nothing is written). ``out`` and ``err``
     default to the ``sys.stdout`` and ``sys.stderr`` of the moment of the call.
     """
-    from generator.read import read_archive  # the reader is only needed when run
+    from generator.content.read import read_archive  # the reader is only needed when run
 
     out, err = out or sys.stdout, err or sys.stderr
     if write == [] and answers is None:

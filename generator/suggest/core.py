@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from generator.model import Article, Entity
-from generator.sentences import paragraph_around, sentence_within
-from generator.slugs import slugify
+from generator.body.sentences import paragraph_around, sentence_within
+from generator.content.model import Article, Entity
+from generator.content.slugs import slugify
 from generator.suggest.candidates import Context, Found
 from generator.suggest.classify import NER_GUESSES, Guess, Section, classify
 from generator.suggest.coverage import Glossary

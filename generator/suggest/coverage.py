@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.model import Entity
+from generator.content.model import Entity
 from generator.suggest.classify import Guess
 from generator.suggest.groups import Group, is_subspan
 from generator.suggest.near_duplicates import NearDuplicate, differences, spelling_key

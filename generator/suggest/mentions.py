@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from generator.model import Article, Entity
+from generator.content.model import Article, Entity
 from generator.suggest.prose import plain_text
 
 _FIRST_WORD = re.compile(r"\w+")

@@ -14,7 +14,7 @@ from itertools import combinations
 
 from unidecode import unidecode
 
-from generator.model import Entity
+from generator.content.model import Entity
 
 
 def _possessive(text: str) -> str:

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from generator.schema import LOCATION_KINDS
-from generator.slugs import is_valid_slug, slugify
+from generator.content.schema import LOCATION_KINDS
+from generator.content.slugs import is_valid_slug, slugify
 from generator.suggest.classify import Guess, stub_kind
 from generator.suggest.core import Candidate
 

@@ -1,0 +1,145 @@
+"""Contributed Markdown to safe HTML blocks, with each entity's first mention linked.
+
+The route, in one pass: the body is parsed into markdown-it's token stream
+(``commonmark.py``), mentions are found and linked on its text tokens (``linker.py``), the
+tokens are rendered to HTML, and nh3 sanitizes that once. Top-level headings are returned
+apart so that pages can write them as Markdown and keep MkDocs' table of contents.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from generator.body.commonmark import parse, to_html
+from generator.body.limits import render_limits
+from generator.body.linker import Found, Linker, found_in, inline_text
+from generator.body.raw_html import TAG_NAME, has_image, link_targets_of, raw_html
+from generator.body.sanitize import ALLOWED_TAGS, sanitize_rendered
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Entity, Severity
+
+__all__ = ["Block", "Found", "Note", "Rendered", "found_in", "link_targets", "render_body"]
+
+# A URL the browser would run, as markdown-it leaves it (entities decoded, percent-encoded).
+_SCRIPT_URL = re.compile(r"[\s\x00-\x1f]*(?:java|vb)script:", re.I)
+_ACTIVE = re.compile(r"<[^>]*\s(?:on[a-z]+\s*=|[a-z]+\s*=\s*[\"']?\s*(?:java|vb)script:)", re.I)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of a rendered body: a heading (level, plain text) or sanitized HTML."""
+
+    kind: str
+    content: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something a contributor should know about a body; ``line`` counts within the body."""
+
+    message: str
+    line: int | None = None
+    severity: Severity = "error"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A rendered body: blocks to write, the first mention of each entity, problems."""
+
+    blocks: tuple[Block, ...]
+    found: tuple[Found, ...]
+    problems: tuple[Note, ...] = ()
+
+
+def _line_of(text: str, pattern: str) -> int | None:
+    """The body line where ``pattern`` first occurs (case-insensitive), if it does."""
+    match = re.search(pattern, text, re.IGNORECASE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _removed(tokens: list[Token], text: str) -> tuple[Note, ...]:
+    """Say what the sanitizer will take out, so that nothing disappears unexplained."""
+    raw = "".join(raw_html(tokens))
+    tags = {name.lower() for _, name in TAG_NAME.findall(raw)}
+    notes = []
+    if "img" in tags or has_image(tokens):
+        line = _line_of(text, r"<img|!\[")
+        notes.append(Note("images are not supported yet; describe the image in words", line))
+    removed = sorted(tags - ALLOWED_TAGS - {"img"})
+    if removed:
+        listed = ", ".join(f"<{name}>" for name in removed)
+        line = _line_of(text, "|".join(f"<{name}" for name in removed))
+        notes.append(Note(f"HTML not allowed, removed: {listed}", line, "warning"))
+    if _ACTIVE.search(raw) or any(_SCRIPT_URL.match(url) for url in link_targets_of(tokens)):
+        line = _line_of(text, r"\son[a-z]+\s*=|(?:java|vb)script:")
+        notes.append(Note("event handlers or script URLs removed", line, "warning"))
+    return tuple(notes)
+
+
+def _tokens(text: str) -> tuple[list[Token], tuple[Note, ...]]:
+    """The token stream of ``text`` and what cannot be rendered; no tokens if it cannot."""
+    limits = render_limits(text)
+    if limits:
+        return [], tuple(Note(message, line) for line, message in limits)
+    try:
+        tokens = parse(text)
+    except RecursionError:
+        return [], (Note("nested too deeply to render"),)
+    return tokens, _removed(tokens, text)
+
+
+def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
+    """Render contributed Markdown and sanitize it; also report what cannot be rendered."""
+    tokens, notes = _tokens(text)
+    return (sanitize_rendered(to_html(tokens)) if tokens else ""), notes
+
+
+def _html_block(run: list[Token]) -> Block | None:
+    """A run of block tokens rendered and sanitized as one opaque block.
+
+    The wrapping ``div`` matters: the sanitizer can leave bare text at the top level (the
+    inside of a removed ``<section>``, say), and MkDocs would read bare text as Markdown,
+    turning ``[x](javascript:…)`` back into a live link. Inside a block-level element
+    Python-Markdown leaves everything as it is.
+    """
+    clean = sanitize_rendered(to_html(run)).strip() if run else ""
+    return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
+
+
+def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
+    """Split the stream at top-level headings into headings and runs of HTML between them."""
+    blocks: list[Block | None] = []
+    run: list[Token] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == 0:
+            blocks.append(_html_block(run))
+            run = []
+            title = inline_text(tokens[index + 1])[0]
+            # The page title is the only h1: body headings start at level 2.
+            blocks.append(Block("heading", title, max(2, int(token.tag[1]))))
+            index += 3  # heading_open, inline, heading_close
+            continue
+        run.append(token)
+        index += 1
+    blocks.append(_html_block(run))
+    return tuple(b for b in blocks if b is not None)
+
+
+def link_targets(entities: dict[str, Entity], prefix: str) -> dict[str, str]:
+    """Where each entity's mentions link to, from a page ``prefix`` below the site root."""
+    return {entity_id: prefix + entity.url for entity_id, entity in entities.items()}
+
+
+def render_body(
+    text: str, matcher: AliasMatcher, hrefs: dict[str, str], skip: str = ""
+) -> Rendered:
+    """Render ``text``; link each entity's first mention to its ``hrefs`` target."""
+    tokens, problems = _tokens(text)
+    found = Linker(matcher, hrefs, skip).visit(tokens)
+    return Rendered(_blocks(tokens), found, problems)

@@ -1,0 +1,158 @@
+"""Whole-archive checks that no single file can make: clashes and references."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib import resources
+
+from generator.content.alias_extensions import alias_extension_problems
+from generator.content.lookalikes import lookalike_problems
+from generator.content.matcher import fold_alias
+from generator.content.model import Archive, Article, Entity, Problem
+from generator.content.placeholders import placeholder_problems
+
+_COMMON_WORDS = frozenset(
+    word
+    for line in resources.files("generator.content")
+    .joinpath("common_words.txt")
+    .read_text()
+    .splitlines()
+    if not line.startswith("#")
+    for word in line.split()
+)
+
+
+def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
+    seen: dict[str, Article] = {}
+    problems = []
+    for article in sorted(articles, key=lambda a: a.path):
+        key = article.slug.casefold()
+        if key in seen:
+            other = seen[key].path
+            problems.append(
+                Problem(
+                    article.path,
+                    "slug",
+                    f"{article.slug!r} is already used by {other}; set a different `slug:`",
+                    article.line_of("slug") or article.line_of("title"),
+                )
+            )
+        else:
+            seen[key] = article
+    return problems
+
+
+def _duplicate_ids(entities: Iterable[Entity]) -> list[Problem]:
+    seen: dict[str, Entity] = {}
+    problems = []
+    for entity in sorted(entities, key=lambda e: e.path):
+        if entity.id in seen:
+            problems.append(
+                Problem(
+                    entity.path,
+                    "file",
+                    f"id {entity.id!r} is already used by "
+                    f"{seen[entity.id].path}; ids are shared by actors and locations",
+                )
+            )
+        seen.setdefault(entity.id, entity)
+    return problems
+
+
+def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
+    owner: dict[str, Entity] = {}
+    problems = []
+    for entity in sorted(entities, key=lambda e: e.path):
+        for alias in entity.aliases:
+            key = fold_alias(alias)  # the form the matcher compares
+            other = owner.setdefault(key, entity)
+            if other is not entity:
+                problems.append(
+                    Problem(
+                        entity.path,
+                        "aliases",
+                        f"{alias!r} is also an alias of {other.path}; an alias must name one entry",
+                        entity.line_of("aliases"),
+                    )
+                )
+            elif " " not in alias and alias.casefold() in _COMMON_WORDS and not alias.isupper():
+                problems.append(
+                    Problem(
+                        entity.path,
+                        "aliases",
+                        f"{alias!r} is also an ordinary word and will match it "
+                        "at the start of sentences; prefer a longer alias",
+                        entity.line_of("aliases"),
+                        severity="warning",
+                    )
+                )
+    return problems
+
+
+def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[Problem]:
+    # An entry whose file has errors of its own exists: its errors are reported already,
+    # and one broken file must not add a "no glossary entry" to every article naming it.
+    failed = archive.failed_entity_ids()
+    problems = []
+    for article in archive.articles:
+        for field, ids in (("actors", article.actors), ("locations", article.locations)):
+            for entity_id in ids:
+                entity = entities.get(entity_id)
+                if entity is None and entity_id in failed:
+                    continue
+                if entity is None:
+                    problems.append(
+                        Problem(
+                            article.path,
+                            field,
+                            f"no glossary entry {entity_id!r}",
+                            article.line_of(field),
+                        )
+                    )
+                elif field == "actors" and not (entity.section == "actors" or entity.is_state):
+                    problems.append(
+                        Problem(
+                            article.path,
+                            field,
+                            f"{entity_id!r} is a location, not an actor",
+                            article.line_of(field),
+                        )
+                    )
+                elif field == "locations" and entity.section != "locations":
+                    problems.append(
+                        Problem(
+                            article.path,
+                            field,
+                            f"{entity_id!r} is an actor, not a location",
+                            article.line_of(field),
+                        )
+                    )
+    for entity in archive.entities:
+        country = entities.get(entity.country) if entity.country else None
+        if country is None and entity.country in failed:
+            continue
+        if entity.country and (country is None or not country.is_state):
+            problems.append(
+                Problem(
+                    entity.path,
+                    "country",
+                    f"{entity.country!r} is not a location of kind country",
+                    entity.line_of("country"),
+                )
+            )
+    return problems
+
+
+def validate(archive: Archive) -> list[Problem]:
+    """Every cross-file problem: duplicates, alias clashes and look-alikes, bad references,
+    and scaffold text left in an article."""
+    entities = archive.entity_map()
+    return [
+        *_duplicate_slugs(archive.articles),
+        *_duplicate_ids(archive.entities),
+        *_alias_problems(archive.entities),
+        *_reference_problems(archive, entities),
+        *lookalike_problems(archive.entities),
+        *alias_extension_problems(archive.entities, archive.articles),
+        *placeholder_problems(archive.articles),
+    ]

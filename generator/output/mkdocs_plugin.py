@@ -1,0 +1,189 @@
+"""The ``explainer`` MkDocs plugin: plain ``mkdocs build`` and ``mkdocs serve`` run the generator.
+
+Everything it does is call the pure pipeline: generate the pages from the content folder
+into ``docs_dir`` before MkDocs reads it, ask ``serve`` to watch the content folder, and
+index the built site for search with Pagefind. Content errors stop the build before MkDocs
+cleans or writes the site folder.
+
+MkDocs keeps a plugin object that has ``on_startup`` across the rebuilds of one
+``mkdocs serve`` (it reloads only the configuration), so the object holds what a server
+remembers between builds: the :class:`RunCache`, the dirty-build state and the background
+search indexer. Registered as the entry point ``explainer`` (``pyproject.toml``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from generator.output import search_index
+from generator.output.folders import (
+    UnsafeFolderError,
+    absolute,
+    check_folders,
+    mark_site,
+    os_error_message,
+)
+from generator.output.live import LiveState, clear_folder, remove_stale
+from generator.output.packaged import THEME_DIR
+from generator.output.terminal import printable
+from generator.output.write import ForeignFilesError, WriteReport, write_pages
+from generator.site.build import Generation, generate
+from generator.site.emit import DEFAULT_SITE_URL
+from generator.site.pages.search_hints import TEXT_END
+from generator.site.run_cache import RunCache
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+class ExplainerConfig(base.Config):
+    """The plugin's options in ``mkdocs.yml`` (``plugins: - explainer: {content: …}``)."""
+
+    # The archive's source, relative to mkdocs.yml.
+    content = c.Dir(exists=False, default="content")
+    # False when the pages are already in docs_dir: ``explainer build`` generates and
+    # writes them itself (with progress and an atomic swap), then runs MkDocs.
+    generate = c.Type(bool, default=True)
+
+
+def pin_build_date(generation: Generation) -> None:
+    """Make MkDocs' build date the newest article's, so two builds are byte-identical."""
+    if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
+        epoch = calendar.timegm(generation.latest.timetuple())
+        # MkDocs writes the date into a gzip header, which holds 0 … 2**32 - 1 seconds.
+        os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
+
+
+def use_packaged_theme(config) -> None:
+    """Without a ``custom_dir`` of its own, a site gets the theme shipped in the package."""
+    if config.theme.custom_dir is None and str(THEME_DIR) not in config.theme.dirs:
+        config.theme.dirs.insert(0, str(THEME_DIR))
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    """Generates the pages, keeps them out of Material's search, and indexes with Pagefind."""
+
+    def __init__(self) -> None:
+        self.cache = RunCache()
+        self.live = LiveState()
+        self.indexer = search_index.BackgroundIndexer()
+        # Set by ``explainer serve --content``: this object outlives the configurations.
+        self.content_override: Path | None = None
+        self.content: Path | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        """Start an invocation afresh: serving (index in the background) or not, dirty."""
+        self.cache = RunCache()
+        self.live = LiveState(serving=command == "serve", dirty=dirty)
+
+    def on_config(self, config):
+        """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
+        use_packaged_theme(config)
+        self.content = absolute(self.content_override or self.config.content)
+        if not self.config.generate:
+            return config
+        self._check_folders(config)
+        # A one-off build lets its memos go with the run; a server keeps them.
+        cache = self.cache if self.live.serving else RunCache()
+        site_url = config.site_url or DEFAULT_SITE_URL
+        generation = generate(self.content, site_url, site_name=config.site_name, cache=cache)
+        for problem in generation.problems:
+            if problem.severity == "warning":
+                # Content warnings are the contributor's to-do list, not a broken site:
+                # logged at info so that `mkdocs build --strict` stays about the site itself.
+                log.info("content warning: %s", printable(problem.format()))
+        if generation.errors:
+            listing = "\n".join(printable(p.format()) for p in generation.errors)
+            count = len(generation.errors)
+            raise PluginError(f"{count} content error(s), nothing built:\n{listing}")
+        report = self._write(generation, config)
+        log.info(
+            "explainer: %d files written, %d unchanged, %d removed",
+            len(report.written),
+            report.unchanged,
+            len(report.removed),
+        )
+        pin_build_date(generation)
+        return config
+
+    def _check_folders(self, config) -> None:
+        """Refuse docs and site folders that are not the build's own, before MkDocs cleans any.
+
+        ``mkdocs serve`` builds into a temporary folder of its own, which needs no check.
+        """
+        project = absolute(config.config_file_path).parent
+        docs, site = absolute(config.docs_dir), absolute(config.site_dir)
+        try:
+            check_folders(project, self.content, None if self.live.serving else site, docs)
+        except UnsafeFolderError as err:
+            raise PluginError(str(err)) from None
+
+    def _write(self, generation: Generation, config) -> WriteReport:
+        """Write the pages, and mark the site folder as the build's before MkDocs fills it."""
+        try:
+            report = write_pages(generation.pages, Path(config.docs_dir))
+            if not self.live.serving:
+                Path(config.site_dir).mkdir(parents=True, exist_ok=True)
+                mark_site(Path(config.site_dir))
+        except ForeignFilesError as err:
+            raise PluginError(str(err)) from None
+        except OSError as err:
+            raise PluginError(os_error_message(err)) from None
+        return report
+
+    def on_pre_build(self, *, config) -> None:
+        """Before a dirty rebuild after a theme or configuration edit, start from scratch."""
+        design = [Path(config.config_file_path), *map(Path, config.theme.dirs[:1])]
+        if self.live.dirty and self.live.design_changed(design):
+            clear_folder(Path(config.site_dir))
+
+    def on_files(self, files, *, config):
+        """Remember what this build makes, to remove what a dirty build leaves behind."""
+        if self.live.dirty:
+            self.live.keep = {file.dest_uri for file in files}
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        """Keep pages out of Material's own search index: Pagefind answers searches.
+
+        A page the generator kept out of search (``search: {exclude: true}``) stays out of
+        Pagefind's index too; the theme reads ``pagefind`` to mark the text to index.
+        """
+        search = page.meta.get("search") or {}
+        page.meta["pagefind"] = not search.get("exclude")
+        page.meta["search"] = {**search, "exclude": True}
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        """Keep what follows a page's own text (listings, boxes) out of the search index."""
+        head, marker, tail = html.partition(TEXT_END)
+        if not marker:
+            return html
+        return f"{head}<div data-pagefind-ignore>{tail}</div>"
+
+    def on_post_build(self, *, config) -> None:
+        """Index the built site for search; under ``serve`` without holding up the reload."""
+        site_dir = Path(config.site_dir)
+        if self.live.dirty:
+            removed = remove_stale(site_dir, self.live.keep, (search_index.BUNDLE_DIR,))
+            if removed:
+                log.info("explainer: removed %d files of deleted pages", len(removed))
+        if self.live.serving:
+            self.indexer.request(site_dir)
+            return
+        try:
+            search_index.index_site(site_dir)
+        except search_index.SearchIndexError as err:
+            raise PluginError(str(err)) from None
+
+    def on_serve(self, server, *, config, builder):
+        """Rebuild when the content folder changes, wherever it is."""
+        server.watch(str(self.content))
+        return server

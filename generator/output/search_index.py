@@ -1,0 +1,100 @@
+"""The site's search index: Pagefind run over the built HTML, after MkDocs.
+
+Pagefind splits the index into chunks and a reader's browser fetches only those a query
+needs: a few hundred kilobytes at 10,000 articles, where Material's lunr index is one file
+of tens of megabytes. It reads the pages MkDocs wrote, so it runs last; the theme marks
+which part of a page is text to index (``data-pagefind-body``) and which are hints.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+BUNDLE_DIR = "pagefind"
+# Page parts that are not the page's own words: charts and maps, heading anchors, the
+# reference card (a table) and an article's date line; the search hints repeat what of
+# them is worth finding a page by, and results show the date or kind beside the title. Listings
+# after the text are marked by the generator (generator/site/pages/search_hints.py).
+NOT_TEXT = (".ea-figure", ".headerlink", ".ea-infobox", ".ea-meta")
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message carries what it printed."""
+
+
+def pagefind_command(site_dir: Path) -> list[str]:
+    """The Pagefind command line for a built site (Pagefind's binary from PyPI)."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--output-subdir",
+        BUNDLE_DIR,
+        "--exclude-selectors",
+        ", ".join(NOT_TEXT),
+        "--force-language",
+        "en",
+        "--silent",
+    ]
+
+
+def index_site(site_dir: Path) -> None:
+    """Write the search index into ``site_dir/pagefind``; raise SearchIndexError on failure."""
+    try:
+        done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True)
+    except OSError as err:
+        raise SearchIndexError(f"could not run Pagefind: {err}") from None
+    if done.returncode != 0:
+        output = (done.stderr or done.stdout).strip()
+        raise SearchIndexError(f"Pagefind exited with status {done.returncode}: {output}")
+
+
+class BackgroundIndexer:
+    """Index in a thread, for ``serve``: the page is back at once, search a moment later.
+
+    Requests that arrive while Pagefind runs are folded into one more run afterwards, so
+    the index always ends up describing the newest build.
+    """
+
+    def __init__(self, report=print) -> None:
+        self._report = report
+        self._lock = threading.Lock()
+        self._pending: Path | None = None
+        self._running = False
+
+    def request(self, site_dir: Path) -> None:
+        """Index ``site_dir`` now, or after the run in progress."""
+        with self._lock:
+            self._pending = site_dir
+            if self._running:
+                return
+            self._running = True
+        threading.Thread(target=self._drain, name="search-index", daemon=True).start()
+
+    def _drain(self) -> None:
+        while True:
+            with self._lock:
+                site_dir, self._pending = self._pending, None
+                if site_dir is None:
+                    self._running = False
+                    return
+            try:
+                index_site(site_dir)
+            except SearchIndexError as err:
+                self._report(f"search index not updated: {err}")
+
+    def wait(self, timeout: float = 60.0) -> bool:
+        """Block until no run is pending (benchmarks time this); False on ``timeout``."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if not self._running:
+                    return True
+            time.sleep(0.05)
+        return False

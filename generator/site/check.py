@@ -1,0 +1,183 @@
+"""The checking half of the pipeline: read, validate, render, coverage. Emits nothing.
+
+Every stage runs whatever an earlier one found, so one run reports every file's
+front-matter, fields, references, body and warnings. A file that could not be read as an
+article or entry (see :class:`generator.content.model.FailedFile`) stays out of the archive, but its
+body, when its front-matter could be read, is still rendered for body problems, and the
+names it mentions still count for coverage. ``explainer check`` stops here; ``build`` goes
+on to emit pages (``build.py``) only when nothing here is an error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.body.render import Found, Rendered, found_in, link_targets
+from generator.content.matcher import AliasMatcher
+from generator.content.model import Archive, Problem
+from generator.content.read import read_archive
+from generator.content.validate import validate
+from generator.site.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
+from generator.site.emit import Rendering
+from generator.site.run_cache import RenderMemo, RunCache
+
+# Called as (done, total, label) while the work goes on.
+ProgressReport = Callable[[int, int, str], None]
+# Pages are built at ``section/<name>/``: two levels below the site root.
+_PAGE_PREFIX = "../../"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """The archive rendered (mentions found) and every problem of every stage."""
+
+    rendering: Rendering
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """Problems that stop a build."""
+        return tuple(p for p in self.problems if p.severity == "error")
+
+
+def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Problem]:
+    """Render problems located in the file (their lines count from the body's first line)."""
+    return [
+        Problem(
+            path,
+            "body",
+            note.message,
+            body_line + note.line - 1 if note.line else None,
+            note.severity,
+        )
+        for note in rendered.problems
+    ]
+
+
+def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> tuple[Found, ...]:
+    """Names that only the title carries still count, quoted from the title."""
+    seen = {f.entity_id for f in found}
+    extra = {}
+    for match in matcher.find(title):
+        if match.entity_id not in seen:
+            extra.setdefault(match.entity_id, found_in(title, match))
+    return tuple(extra.values())
+
+
+def _glossary_key(archive: Archive) -> tuple:
+    return tuple(sorted((e.id, e.section, e.aliases) for e in archive.entities))
+
+
+@dataclass(frozen=True)
+class _Renderer:
+    """What every body of one archive is rendered with."""
+
+    glossary: tuple
+    matcher: AliasMatcher
+    hrefs: dict[str, str]
+    memo: RenderMemo
+
+    @classmethod
+    def of(cls, archive: Archive, memo: RenderMemo) -> _Renderer:
+        entities = archive.entity_map()
+        hrefs = link_targets(entities, _PAGE_PREFIX)
+        return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs, memo)
+
+    def render(self, text: str, skip: str = "") -> Rendered:
+        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip)
+
+
+def _render(
+    archive: Archive, renderer: _Renderer, progress: ProgressReport
+) -> tuple[Rendering, list[Problem]]:
+    """Render every article and description; collect mentions and render problems."""
+    entities = archive.entity_map()
+    bodies: dict[str, Rendered] = {}
+    mentions: list[ArticleMentions] = []
+    problems: list[Problem] = []
+    total = len(archive.articles)
+    for done, article in enumerate(archive.articles, 1):
+        progress(done, total, "rendering articles")
+        result = renderer.render(article.body)
+        problems += _body_problems(article.path, article.body_line, result)
+        bodies[article.slug] = result
+        found = result.found + _title_only(article.title, renderer.matcher, result.found)
+        mentions.append(article_mentions(article, found))
+    descriptions: dict[str, Rendered] = {}
+    for entity in archive.entities:
+        result = renderer.render(entity.description, entity.id)
+        problems += _body_problems(entity.path, entity.body_line, result)
+        descriptions[entity.id] = result
+    return Rendering(archive, entities, bodies, descriptions, mentions), problems
+
+
+def _failed_bodies(archive: Archive, renderer: _Renderer) -> tuple[list[Problem], set[str]]:
+    """Body problems of files that failed otherwise, and the entries their articles name."""
+    problems: list[Problem] = []
+    named: set[str] = set()
+    for failed in archive.failed:
+        if failed.body is None:
+            continue
+        is_article = failed.section == "articles"
+        result = renderer.render(failed.body, "" if is_article else failed.id)
+        problems += _body_problems(failed.path, failed.body_line, result)
+        if is_article:
+            named.update(f.entity_id for f in result.found)
+    return problems, named
+
+
+def _coverage_warnings(
+    archive: Archive, mentions: list[ArticleMentions], named_elsewhere: set[str]
+) -> list[Problem]:
+    named = {m.entity_id for item in mentions for m in item.mentions} | named_elsewhere
+    problems = [
+        Problem(
+            e.path, "aliases", "no article mentions this entry", e.line_of("aliases"), "warning"
+        )
+        for e in archive.entities
+        if e.id not in named
+    ]
+    problems += [
+        Problem(item.article.path, "body", "mentions no glossary entry", severity="warning")
+        for item in mentions
+        if not item.mentions
+    ]
+    return problems
+
+
+def _no_progress(done: int, total: int, label: str) -> None:
+    """The default progress report: none."""
+
+
+def check_archive(
+    archive: Archive, progress: ProgressReport = _no_progress, rendered: RenderMemo | None = None
+) -> Checked:
+    """Run every checking stage on ``archive``, whatever an earlier stage found.
+
+    ``rendered``: bodies a long-lived process rendered before (see ``run_cache.py``).
+    """
+    problems = [*archive.problems, *validate(archive)]
+    renderer = _Renderer.of(archive, rendered if rendered is not None else RenderMemo())
+    rendering, render_problems = _render(archive, renderer, progress)
+    failed_problems, named = _failed_bodies(archive, renderer)
+    problems += render_problems + failed_problems
+    # A file with errors gets no coverage warning: a refused body or a clashing alias
+    # mentions nothing, and saying so again would only bury the error that causes it.
+    in_error = {p.path for p in problems if p.severity == "error"}
+    coverage = _coverage_warnings(archive, rendering.mentions, named)
+    problems += [p for p in coverage if p.path not in in_error]
+    problems += cooccurrence_warnings(rendering.mentions)
+    return Checked(rendering, tuple(problems))
+
+
+def check_content(content_dir: Path, cache: RunCache | None = None) -> tuple[Problem, ...]:
+    """Every problem in ``content_dir``: what ``explainer check`` reports. Builds no page.
+
+    ``cache``: what a long-lived process kept from its previous run; none for a one-off check.
+    """
+    cache = cache if cache is not None else RunCache()
+    cache.next_run()
+    archive = read_archive(content_dir, cache.parsed)
+    return check_archive(archive, rendered=cache.rendered).problems

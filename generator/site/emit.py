@@ -1,0 +1,129 @@
+"""Emitters: every page and file of the site, made from the rendered archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from generator.body.render import Rendered
+from generator.content.memo import RunMemo
+from generator.content.model import Archive, Entity
+from generator.site.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
+from generator.site.pages.article import ReadingOn, article_page
+from generator.site.pages.common import Page
+from generator.site.pages.entity import KIND_LABELS, entity_page, feed_path
+from generator.site.pages.explore import explore_page
+from generator.site.pages.feeds import atom_feed
+from generator.site.pages.indexes import (
+    actors_index,
+    articles_index,
+    home_page,
+    locations_index,
+    month_pages,
+)
+from generator.site.related import neighbours, related_articles
+
+SITE_NAME = "Explainer Archive"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+PREVIEWS_PATH = "assets/previews.json"
+
+
+@dataclass
+class EmitMemos:
+    """Under ``serve``, pages and feeds made from unchanged inputs are not made again.
+
+    Both are pure functions of their arguments (glossary pages are not: they read the whole
+    cross reference, so they are always made); so is the ranking of related articles.
+    """
+
+    article_pages: RunMemo = field(default_factory=RunMemo)
+    feeds: RunMemo = field(default_factory=RunMemo)
+    ranked: RunMemo = field(default_factory=RunMemo)
+
+
+@dataclass(frozen=True)
+class SiteAddress:
+    """Where the site is published and what it is called."""
+
+    url: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """The archive with every body rendered and every mention found."""
+
+    archive: Archive
+    entities: dict[str, Entity]
+    bodies: dict[str, Rendered]
+    descriptions: dict[str, Rendered]
+    mentions: list[ArticleMentions]
+
+
+def _article_pages(r: Rendering, memos: EmitMemos) -> list[Page]:
+    related = related_articles(r.mentions, memos.ranked)
+    around = neighbours(list(r.archive.articles))
+    pages = []
+    for item in r.mentions:
+        slug = item.article.slug
+        reading = ReadingOn(related[slug], around[slug].previous, around[slug].next)
+        entities = [r.entities[m.entity_id] for m in item.mentions]
+        inputs = (item.article, r.bodies[slug].blocks, entities, reading)
+        pages.append(memos.article_pages.get(slug, inputs, article_page))
+    return pages
+
+
+def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo) -> list[Page]:
+    articles = sorted(r.archive.articles, key=newest_first)
+    updated = articles[0].date if articles else dt.date(1970, 1, 1)
+    inputs = ("feed.xml", site.name, "", articles, site.url, updated)
+    made = [feeds.get("feed.xml", inputs, atom_feed)]
+    for entity in r.archive.entities:
+        listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
+        title = f"{entity.name} — {site.name}"
+        inputs = (feed_path(entity), title, entity.url, listed, site.url, updated)
+        made.append(feeds.get(inputs[0], inputs, atom_feed))
+    return made
+
+
+def _previews(r: Rendering, xref: CrossReference) -> Page:
+    """What a hover preview shows for each entity, keyed by its URL below the site root."""
+    data = {
+        e.url: {
+            "name": e.name,
+            "kind": KIND_LABELS[e.kind],
+            "summary": e.summary,
+            "articles": xref.count(e.id),
+        }
+        for e in sorted(r.archive.entities, key=lambda e: e.url)
+    }
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return Page(PREVIEWS_PATH, text + "\n")
+
+
+def emit_site(
+    r: Rendering, site_url: str, *, site_name: str = SITE_NAME, memos: EmitMemos | None = None
+) -> list[Page]:
+    """Every generated file: pages, indexes, feeds and the preview data.
+
+    ``site_name`` heads the home page and the feeds (``site_name`` in ``mkdocs.yml``);
+    ``memos``: what a long-lived process kept from the previous run.
+    """
+    memos = memos if memos is not None else EmitMemos()
+    site = SiteAddress(site_url, site_name)
+    xref = cross_reference(r.mentions, r.entities)
+    articles, entities = list(r.archive.articles), list(r.archive.entities)
+    pages = _article_pages(r, memos)
+    pages += [entity_page(e, r.descriptions[e.id].blocks, xref, r.entities) for e in entities]
+    pages += [
+        home_page(articles, entities, site.name),
+        articles_index(articles),
+        *month_pages(articles),
+        actors_index(entities, xref),
+        locations_index(entities, xref),
+        explore_page(entities, xref),
+        _previews(r, xref),
+        *_feeds(r, xref, site, memos.feeds),
+    ]
+    return pages

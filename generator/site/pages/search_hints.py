@@ -1,0 +1,54 @@
+"""What a page tells the site search (Pagefind) beyond its text: filters and a label.
+
+A hidden block after a searchable page's own text names the actors and locations it is
+about, so that readers can narrow results to them, gives the short label shown beside a
+result (an article's date, a glossary entry's kind) and may add words to find the page by
+(a glossary entry's aliases). Only those words count as text; names and label do not.
+
+``TEXT_END`` follows the block: what comes after it on the page (listings of other pages,
+"in this article" boxes) is kept out of the index, so that a query finds the page that is
+about something rather than every page that links to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.content.model import Entity
+from generator.site.markup import html_text
+
+FILTER_OF_SECTION = {"actors": "actor", "locations": "location"}
+# An HTML comment: inert in any renderer, and nh3 removes comments from contributed text,
+# so only the generator writes it. The MkDocs hook turns it into data-pagefind-ignore.
+TEXT_END = "<!-- search: end of page text -->"
+# Pagefind weighs an h1 7 (of 10): an alias should rank like the name in the title.
+TITLE_WEIGHT = 7
+
+
+def search_filter(entity: Entity) -> str:
+    """The search filter an entity is offered under: its glossary section's."""
+    return FILTER_OF_SECTION[entity.section]
+
+
+def search_hints(
+    label: str, entities: Iterable[Entity], words: str = "", names: Iterable[str] = ()
+) -> str:
+    """The hidden block and ``TEXT_END``: label, one filter per entity, extra words.
+
+    ``names`` are other names of the page's subject, weighted like its title.
+    """
+    ignored = "data-pagefind-ignore"
+    spans = [f'<span data-pagefind-meta="label" {ignored}>{html_text(label)}</span>']
+    seen: set[str] = set()
+    for entity in entities:
+        if entity.id not in seen:
+            seen.add(entity.id)
+            name = html_text(entity.name)
+            key = search_filter(entity)
+            spans.append(f'<span data-pagefind-filter="{key}" {ignored}>{name}</span>')
+    if words:
+        spans.append(f"<span>{html_text(words)}</span>")
+    others = ", ".join(html_text(name) for name in names)
+    if others:
+        spans.append(f'<span data-pagefind-weight="{TITLE_WEIGHT}">{others}</span>')
+    return f'<div class="ea-search-hints" hidden>{"".join(spans)}</div>\n\n{TEXT_END}'

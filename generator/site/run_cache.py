@@ -1,0 +1,69 @@
+"""What one long-lived process keeps from one generator run to the next (``serve``).
+
+A rebuild after one edit makes almost every file from the same inputs as the run before.
+A :class:`RunCache` holds every memo the pipeline consults; whoever runs the pipeline
+creates one and passes it in. ``explainer serve`` keeps it on the MkDocs plugin, which
+MkDocs keeps across the rebuilds of one server; a one-off build or check gets a fresh one
+and lets it go with the run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.body.render import Rendered, render_body
+from generator.content.matcher import AliasMatcher
+from generator.content.memo import RunMemo
+from generator.site.emit import EmitMemos
+
+
+class RenderMemo:
+    """Rendered bodies kept between runs, for as long as the glossary stays the same.
+
+    Rendering is a pure function of the text, the glossary's aliases and link targets and
+    the entity a description belongs to, so a body whose text and glossary are unchanged
+    is not rendered again. Any change to the glossary empties the memo.
+    """
+
+    def __init__(self) -> None:
+        self.glossary: tuple = ()
+        self.bodies: dict[tuple[str, str], Rendered] = {}
+
+    def render(
+        self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
+    ) -> Rendered:
+        """``render_body(text, …)``, or the body rendered before from the same inputs."""
+        if glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+        key = (text, skip)
+        if key not in self.bodies:
+            self.bodies[key] = render_body(text, matcher, hrefs, skip)
+        return self.bodies[key]
+
+    def clear(self) -> None:
+        """Forget every rendered body."""
+        self.glossary, self.bodies = (), {}
+
+
+@dataclass
+class RunCache:
+    """Every memo of the pipeline: parsed files, rendered bodies, pages, feeds, rankings."""
+
+    parsed: RunMemo = field(default_factory=RunMemo)
+    rendered: RenderMemo = field(default_factory=RenderMemo)
+    emitted: EmitMemos = field(default_factory=EmitMemos)
+
+    def _memos(self) -> tuple[RunMemo, ...]:
+        e = self.emitted
+        return (self.parsed, e.article_pages, e.feeds, e.ranked)
+
+    def next_run(self) -> None:
+        """Start a run: what the last run made becomes what this one may reuse."""
+        for memo in self._memos():
+            memo.next_run()
+
+    def forget(self) -> None:
+        """Empty every memo (a one-off build needs the memory back before MkDocs runs)."""
+        self.rendered.clear()
+        for memo in self._memos():
+            memo.clear()

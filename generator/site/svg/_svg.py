@@ -1,0 +1,107 @@
+"""What every chart shares: escaping, number formatting, ids, the root element, colours."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import math
+from urllib.parse import urlsplit
+
+from generator.site.markup import html_text
+
+# Colours follow Material's palette where it defines one, so charts switch with the light
+# and dark schemes; the fallbacks serve a page without Material. Text uses currentColor; a
+# halo in the page's background colour (Canvas outside Material) keeps labels readable.
+# The rules are scoped to .ea-svg: inline, a <style> applies to the whole page.
+STYLE = (
+    "<style>"
+    ".ea-svg .ea-a{fill:var(--ea-actor-color,var(--md-typeset-a-color,#3f51b5))}"
+    ".ea-svg .ea-l{fill:var(--ea-location-color,#d9730d)}"
+    ".ea-svg .ea-bar{fill:var(--ea-chart-color,var(--md-typeset-a-color,#3f51b5))}"
+    ".ea-svg .ea-mk{fill:var(--ea-marker-color,#d84315)}"
+    ".ea-svg .ea-ring{fill:none;stroke:var(--ea-marker-color,#d84315)}"
+    ".ea-svg .ea-halo{stroke:var(--md-default-bg-color,Canvas);stroke-linejoin:round}"
+    ".ea-svg a:focus{outline:none}"
+    ".ea-svg a:focus-visible .ea-mark{stroke:currentColor;stroke-width:3}"
+    ".ea-svg a:hover text,.ea-svg a:focus-visible text{text-decoration:underline}"
+    "</style>"
+)
+
+SAFE_SCHEMES = ("", "http", "https", "mailto")
+
+
+def esc(text: object) -> str:
+    """``text`` escaped for XML element content or a double-quoted attribute."""
+    return html_text(str(text))
+
+
+def num(value: float) -> str:
+    """A coordinate with at most one decimal, without a trailing ``.0`` or a ``-0``."""
+    if not math.isfinite(value):
+        raise ValueError(f"not a finite number: {value!r}")
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def chart_id(kind: str, *parts: object) -> str:
+    """A stable id prefix for one chart: the same inputs always give the same id.
+
+    Distinct charts on one page get distinct ids, so ``aria-labelledby`` finds its own title.
+    """
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return f"ea-{kind}-{digest[:10]}"
+
+
+# Each node of every network checks its link: the same few thousand targets, again and again.
+@functools.lru_cache(maxsize=1 << 14)
+def check_href(href: str) -> str:
+    """``href`` if it is relative or http(s)/mailto; anything else (``javascript:``) raises."""
+    scheme = urlsplit(href.strip()).scheme.lower()
+    if scheme not in SAFE_SCHEMES or any(ord(c) < 32 for c in href):
+        raise ValueError(f"unsafe link target: {href!r}")
+    return href
+
+
+def svg_root(
+    ident: str,
+    size: tuple[float, float],
+    title: str,
+    desc: str,
+    body: list[str],
+    *,
+    role: str = "img",
+) -> str:
+    """The whole ``<svg>``: scalable, labelled by its own ``<title>`` and ``<desc>``.
+
+    Charts without links are ``role="img"``. A chart whose nodes are links passes
+    ``role="group"``: inside ``role="img"`` screen readers would hide those links.
+    """
+    width, height = size
+    head = (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="ea-svg {ident.rsplit("-", 1)[0]}"'
+        f' viewBox="0 0 {num(width)} {num(height)}" width="100%" role="{role}"'
+        f' aria-labelledby="{ident}-t {ident}-d" font-size="12">'
+    )
+    parts = [
+        head,
+        f'<title id="{ident}-t">{esc(title)}</title>',
+        f'<desc id="{ident}-d">{esc(desc)}</desc>',
+        STYLE,
+        *body,
+        "</svg>",
+    ]
+    return "\n".join(parts)
+
+
+def halo_text(x: float, y: float, text: str, *, anchor: str = "start", attrs: str = "") -> str:
+    """A label readable over lines and shapes: a stroke in the background colour behind it."""
+    return (
+        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
+        f' class="ea-halo" stroke-width="3" paint-order="stroke"{attrs}>{esc(text)}</text>'
+    )
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis (the full text goes in a tooltip)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
