@@ -121,7 +121,7 @@ class ArchiveInfo:
 
 
 def _common_words() -> frozenset[str]:
-    text = resources.files("generator").joinpath("common_words.txt").read_text()
+    text = resources.files("generator.content").joinpath("common_words.txt").read_text()
     return frozenset(
         w for line in text.splitlines() if not line.startswith("#") for w in line.split()
     )
