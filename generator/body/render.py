@@ -24,6 +24,10 @@ from generator.content.model import Entity, Severity
 __all__ = ["Block", "Found", "Note", "Rendered", "found_in", "link_targets", "render_body"]
 
 # A URL the browser would run, as markdown-it leaves it (entities decoded, percent-encoded).
+# Each run of prose between headings, as it stands in a generated page: the generator's own
+# lines, which a renderer may look for to hand the block on unread (generator/output/populate.py).
+PROSE_START = '<div class="ea-prose">\n'
+PROSE_END = "\n</div>"
 _SCRIPT_URL = re.compile(r"[\s\x00-\x1f]*(?:java|vb)script:", re.I)
 _ACTIVE = re.compile(r"<[^>]*\s(?:on[a-z]+\s*=|[a-z]+\s*=\s*[\"']?\s*(?:java|vb)script:)", re.I)
 
@@ -107,7 +111,7 @@ def _html_block(run: list[Token]) -> Block | None:
     Python-Markdown leaves everything as it is.
     """
     clean = sanitize_rendered(to_html(run)).strip() if run else ""
-    return Block("html", f'<div class="ea-prose">\n{clean}\n</div>') if clean else None
+    return Block("html", f"{PROSE_START}{clean}{PROSE_END}") if clean else None
 
 
 def _blocks(tokens: list[Token]) -> tuple[Block, ...]:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import calendar
 import logging
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.output import search_index
 from generator.output.folders import (
@@ -33,6 +34,7 @@ from generator.output.folders import (
 )
 from generator.output.live import LiveState, clear_folder, remove_stale
 from generator.output.packaged import THEME_DIR
+from generator.output.populate import PopulateError, Populator, finished_blocks
 from generator.output.terminal import printable
 from generator.output.write import ForeignFilesError, WriteReport, write_pages
 from generator.site.build import Generation, generate
@@ -77,6 +79,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Set by ``explainer serve --content``: this object outlives the configurations.
         self.content_override: Path | None = None
         self.content: Path | None = None
+        # Where the generated pages keep finished HTML (set by ``explainer build`` when it
+        # generated them itself), and one build's placeholders (generator/output/populate.py).
+        self.finished: Mapping[str, tuple[int, ...]] = {}
+        self.populator = Populator()
 
     def on_startup(self, *, command, dirty) -> None:
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
@@ -104,6 +110,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             count = len(generation.errors)
             raise PluginError(f"{count} content error(s), nothing built:\n{listing}")
         report = self._write(generation, config)
+        self.finished = finished_blocks(generation.pages)
         log.info(
             "explainer: %d files written, %d unchanged, %d removed",
             len(report.written),
@@ -139,7 +146,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return report
 
     def on_pre_build(self, *, config) -> None:
-        """Before a dirty rebuild after a theme or configuration edit, start from scratch."""
+        """Draw the build's placeholder token; after a design edit, rebuild from scratch."""
+        # A fresh token for every build: no page can hold a placeholder of this one.
+        self.populator = Populator(self.finished)
         design = [Path(config.config_file_path), *map(Path, config.theme.dirs[:1])]
         if self.live.dirty and self.live.design_changed(design):
             clear_folder(Path(config.site_dir))
@@ -151,7 +160,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        """Keep pages out of Material's own search index: Pagefind answers searches.
+        """Set finished HTML aside from the Markdown pass; keep pages out of Material's search.
 
         A page the generator kept out of search (``search: {exclude: true}``) stays out of
         Pagefind's index too; the theme reads ``pagefind`` to mark the text to index.
@@ -159,10 +168,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         search = page.meta.get("search") or {}
         page.meta["pagefind"] = not search.get("exclude")
         page.meta["search"] = {**search, "exclude": True}
-        return markdown
+        try:
+            return self.populator.markdown(page.file.src_uri, markdown)
+        except PopulateError as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
 
+    # First, so that every other plugin sees the page's finished HTML, not placeholders.
+    @event_priority(100)
     def on_page_content(self, html, *, page, config, files):
-        """Keep what follows a page's own text (listings, boxes) out of the search index."""
+        """Put the finished HTML back; keep what follows the page's text out of search."""
+        try:
+            html = self.populator.html(page.file.src_uri, html)
+        except PopulateError as err:
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
         head, marker, tail = html.partition(TEXT_END)
         if not marker:
             return html

@@ -14,6 +14,7 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
+from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
 from generator.output.staging import Staging, staging_folder, swap_in
 from generator.output.write import write_pages
@@ -42,8 +43,13 @@ def _load(config_file: Path, strict: bool = True):
     return config, plugin
 
 
-def _run_mkdocs(config, staging: Staging, target: Path) -> None:
-    """Build the site from pages already written, into staging, then swap it into place."""
+def _run_mkdocs(
+    config, staging: Staging, target: Path, finished: dict[str, tuple[int, ...]]
+) -> None:
+    """Build the site from pages already written, into staging, then swap it into place.
+
+    ``finished``: where those pages keep finished HTML, for MkDocs to pass it on unread.
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -51,6 +57,7 @@ def _run_mkdocs(config, staging: Staging, target: Path) -> None:
     # The pages are in docs_dir already: the plugin only themes and indexes them.
     config.plugins[PLUGIN].config.generate = False
     config.plugins.on_startup(command="build", dirty=False)
+    config.plugins[PLUGIN].finished = finished
     try:
         build(config)
     except MkDocsException as err:
@@ -99,6 +106,7 @@ def build_site(
     if generation.errors:
         return generation, None
     pages = generation.pages
+    finished = finished_blocks(pages)
     generation = replace(generation, pages=(), written=len(pages))
     try:
         with staging_folder(target) as staging:
@@ -110,7 +118,7 @@ def build_site(
             pages = ()
             pin_build_date(generation)
             config.docs_dir = str(docs)
-            _run_mkdocs(config, staging, target)
+            _run_mkdocs(config, staging, target, finished)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
     return generation, target

@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from generator.body.render import Block
 from generator.content.model import Article, Entity, Source
 from generator.site.markup import html_text, md_link, md_text
-from generator.site.pages.common import Page, blocks_markdown, format_date, front_matter, time_tag
+from generator.site.pages.common import (
+    Page,
+    blocks_markdown,
+    finished_lengths,
+    format_date,
+    front_matter,
+    time_tag,
+)
 from generator.site.pages.search_hints import search_hints
 
 # Our own sanitized output, so a regular expression is enough to read its first paragraph.
@@ -142,4 +149,5 @@ def article_page(
         _reading_on(reading, src),
     ]
     body = "\n\n".join(part for part in parts if part)
-    return Page(src, front_matter(article.title, article.summary) + body + "\n")
+    meta = front_matter(article.title, article.summary)
+    return Page(src, meta + body + "\n", finished_lengths(blocks))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.body.render import Block
 from generator.site.markup import html_text, md_text
@@ -13,10 +13,16 @@ from generator.site.wording import MONTHS, plural  # noqa: F401 - re-exported fo
 
 @dataclass(frozen=True)
 class Page:
-    """A generated Markdown file: its path below the docs folder and its text."""
+    """A generated Markdown file: its path below the docs folder and its text.
+
+    ``finished``: the length of each block of finished HTML (rendered, sanitized prose) in
+    ``text``, in order, so that a renderer can hand those blocks on without reading them
+    as Markdown again (generator/output/populate.py). Not part of what the page is.
+    """
 
     path: str
     text: str
+    finished: tuple[int, ...] = field(default=(), compare=False)
 
 
 def front_matter(title: str, description: str = "", **extra: object) -> str:
@@ -56,6 +62,11 @@ def time_tag(date: dt.date) -> str:
 def month_label(date: dt.date) -> str:
     """``August 2024``."""
     return f"{MONTHS[date.month - 1]} {date.year}"
+
+
+def finished_lengths(blocks: tuple[Block, ...]) -> tuple[int, ...]:
+    """The lengths of the finished-HTML blocks that ``blocks_markdown`` writes, in order."""
+    return tuple(len(block.content.strip()) for block in blocks if block.kind == "html")
 
 
 def blocks_markdown(blocks: tuple[Block, ...]) -> str:

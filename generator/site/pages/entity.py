@@ -13,6 +13,7 @@ from generator.site.pages.article import article_src, entity_src
 from generator.site.pages.common import (
     Page,
     blocks_markdown,
+    finished_lengths,
     format_date,
     front_matter,
     month_label,
@@ -211,4 +212,4 @@ def entity_page(
     ]
     body = "\n\n".join(part for part in parts if part)
     meta = front_matter(entity.name, entity.summary, feed=feed_path(entity))
-    return Page(src, meta + body + "\n")
+    return Page(src, meta + body + "\n", finished_lengths(description))
