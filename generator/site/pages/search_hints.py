@@ -19,7 +19,7 @@ from generator.site.markup import html_text
 
 FILTER_OF_SECTION = {"actors": "actor", "locations": "location"}
 # An HTML comment: inert in any renderer, and nh3 removes comments from contributed text,
-# so only the generator writes it. The MkDocs hook turns it into data-pagefind-ignore.
+# so only the generator writes it. The MkDocs plugin turns it into data-pagefind-ignore.
 TEXT_END = "<!-- search: end of page text -->"
 # Pagefind weighs an h1 7 (of 10): an alias should rank like the name in the title.
 TITLE_WEIGHT = 7
