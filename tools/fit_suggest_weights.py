@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ from benchmarks.suggest_score import Name, Tally, finds
 from generator.suggest import load_gazetteer
 from generator.suggest.core import feature_table
 from generator.suggest.model import WEIGHTS_FILE, Logistic, Weights
+from tools import logistic_fit
 
 OUT = Path(__file__).resolve().parent.parent / "generator" / "suggest" / WEIGHTS_FILE
 L2 = 1.0  # pulls rare features' weights towards 0: a corpus of 33 pages is small
@@ -64,52 +64,23 @@ def labelled_rows(pages: list[tuple[dict, dict]]) -> list[Row]:
     return rows
 
 
-def _solve(matrix: list[list[float]], vector: list[float]) -> list[float]:
-    """``matrix x = vector`` by Gaussian elimination with partial pivoting."""
-    n = len(vector)
-    a = [[*matrix[i], vector[i]] for i in range(n)]
-    for col in range(n):
-        pivot = max(range(col, n), key=lambda r: abs(a[r][col]))
-        a[col], a[pivot] = a[pivot], a[col]
-        for r in range(col + 1, n):
-            factor = a[r][col] / a[col][col]
-            if factor:
-                for c in range(col, n + 1):
-                    a[r][c] -= factor * a[col][c]
-    x = [0.0] * n
-    for r in range(n - 1, -1, -1):
-        x[r] = (a[r][n] - sum(a[r][c] * x[c] for c in range(r + 1, n))) / a[r][r]
-    return x
-
-
 def fit(samples: Iterable[tuple[dict[str, float], bool]]) -> Logistic:
-    """An L2-regularised logistic regression (the bias unpenalised), by Newton's method."""
+    """An L2-regularised logistic regression (:mod:`tools.logistic_fit`, as the importer's).
+
+    The feature table carries a constant ``bias`` feature; the fitter keeps its own
+    unpenalised bias, which is written back under that name.
+    """
     samples = list(samples)
-    names = sorted({name for features, _ in samples for name in features})
-    xs = [[features.get(name, 0.0) for name in names] for features, _ in samples]
-    ys = [1.0 if label else 0.0 for _, label in samples]
-    d = len(names)
-    penalty = [0.0 if name == "bias" else L2 for name in names]
-    w = [0.0] * d
-    for _ in range(NEWTON_STEPS):
-        grad = [-penalty[j] * w[j] for j in range(d)]
-        hess = [[0.0] * d for _ in range(d)]
-        for x, y in zip(xs, ys, strict=True):
-            z = sum(wj * xj for wj, xj in zip(w, x, strict=True))
-            p = 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
-            nonzero = [(j, xj) for j, xj in enumerate(x) if xj]
-            for j, xj in nonzero:
-                grad[j] += (y - p) * xj
-                for k, xk in nonzero:
-                    hess[j][k] += p * (1 - p) * xj * xk
-        for j in range(d):
-            hess[j][j] += penalty[j] + 1e-9
-        step = _solve(hess, grad)
-        w = [wj + sj for wj, sj in zip(w, step, strict=True)]
-        if max(abs(s) for s in step) < 1e-6:
-            break
-    weights = {name: round(wj, 6) for name, wj in zip(names, w, strict=True) if round(wj, 6)}
-    return Logistic(MappingProxyType(weights))
+    names = sorted({name for features, _ in samples for name in features} - {"bias"})
+    fitted = logistic_fit.fit(
+        [features for features, _ in samples],
+        [1 if label else 0 for _, label in samples],
+        names,
+        ridge=L2,
+        iterations=NEWTON_STEPS,
+    )
+    weights = {"bias": fitted.bias, **fitted.weights}
+    return Logistic(MappingProxyType({n: round(w, 6) for n, w in weights.items() if round(w, 6)}))
 
 
 def fit_weights(rows: Iterable[Row]) -> Weights:
