@@ -84,11 +84,6 @@ def rule_verdicts(blocks: list[Block]) -> list[str]:
     return verdicts
 
 
-def handled_by_rules(blocks: list[Block]) -> list[bool]:
-    """For each block, whether the hand rules already take it out of the body."""
-    return [bool(verdict) for verdict in rule_verdicts(blocks)]
-
-
 def title_features_of(
     blocks: list[Block], verdicts: list[str]
 ) -> list[tuple[int, Run, dict[str, float]]]:
