@@ -1,8 +1,8 @@
 """One tree's content as the comparison needs it: files, titles, mention counts, problems.
 
-Everything comes from the generator's own pipeline (``read_archive``, the alias matcher and
-``render_body``, ``generate`` for the problems), so the counts are the ones the glossary
-pages show and the problems are the ones ``explainer check`` prints. Paths are rewritten
+Everything comes from the generator's own pipeline (``read_archive``, then one pass of the
+checking stages, ``check_archive``), so the counts are the ones the glossary pages show and
+the problems are the ones ``explainer check`` prints; no page is built. Paths are rewritten
 from where the tree was read to where it lives in the repository (``content/…``), so a
 temporary copy of the base and the work tree name the same file the same way.
 """
@@ -12,15 +12,15 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from generator.body.render import link_targets, render_body
 from generator.content.files import UnreadableFile, read_regular_file
-from generator.content.matcher import AliasMatcher
 from generator.content.model import Archive, Problem
 from generator.content.read import SECTIONS, read_archive
-from generator.site.build import generate
+from generator.site.check import check_archive
+from generator.site.crossref import ArticleMentions
 
 # Past this a file is refused by the reader anyway; a difference further on changes nothing.
 _DIGEST_LIMIT = 16 * 1024 * 1024
@@ -48,21 +48,15 @@ def relocate(path: str, read_as: str, shown_as: str) -> str:
     return path
 
 
-def mention_counts(archive: Archive) -> dict[str, int]:
-    """How many articles mention each entry, counted as the glossary pages count them.
+def mention_counts(archive: Archive, mentions: Iterable[ArticleMentions]) -> dict[str, int]:
+    """How many articles mention each entry of ``archive``, as the glossary pages count them.
 
-    A mention is an alias in the rendered text (not in code, links or headings) or in the
-    title, or the entry's id listed under ``actors:`` or ``locations:``.
+    ``mentions`` is what the checking stage found: aliases in the rendered text (not in
+    code, links or headings) or the title, and ids listed under ``actors:``/``locations:``.
     """
-    entities = archive.entity_map()
-    matcher = AliasMatcher(archive.entities)
-    hrefs = link_targets(entities, "")
-    counts = dict.fromkeys(entities, 0)
-    for article in archive.articles:
-        named = {found.entity_id for found in render_body(article.body, matcher, hrefs).found}
-        named |= {match.entity_id for match in matcher.find(article.title)}
-        named |= {*article.actors, *article.locations}
-        for entity_id in named & counts.keys():
+    counts = dict.fromkeys(archive.entity_map(), 0)
+    for item in mentions:
+        for entity_id in {m.entity_id for m in item.mentions} & counts.keys():
             counts[entity_id] += 1
     return counts
 
@@ -101,14 +95,18 @@ def take_snapshot(content_dir: Path, shown_as: str, *, with_problems: bool) -> S
     archive = read_archive(content_dir)
     labels = {relocate(a.path, read_as, shown_as): a.title for a in archive.articles}
     labels |= {relocate(e.path, read_as, shown_as): e.name for e in archive.entities}
+    # One pass of the checking stages gives both the mentions and, as `explainer check`
+    # reports them, the problems; no page is built.
+    checked = check_archive(archive)
     problems = ()
     if with_problems:
-        found = generate(content_dir).problems
-        problems = tuple(replace(p, path=relocate(p.path, read_as, shown_as)) for p in found)
+        problems = tuple(
+            replace(p, path=relocate(p.path, read_as, shown_as)) for p in checked.problems
+        )
     return Snapshot(
         files=file_digests(content_dir, shown_as),
         labels=labels,
         names={e.id: e.name for e in archive.entities},
-        mentions=mention_counts(archive),
+        mentions=mention_counts(archive, checked.rendering.mentions),
         problems=problems,
     )
