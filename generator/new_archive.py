@@ -102,6 +102,7 @@ markdown_extensions:
       permalink: true
       slugify: !!python/name:generator.output.anchors.heading_id
   - admonition
+  - md_in_html
 """
 
 

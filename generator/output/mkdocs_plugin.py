@@ -39,7 +39,6 @@ from generator.output.terminal import printable
 from generator.output.write import ForeignFilesError, WriteReport, write_pages
 from generator.site.build import Generation, generate
 from generator.site.emit import DEFAULT_SITE_URL
-from generator.site.pages.search_hints import TEXT_END
 from generator.site.run_cache import RunCache
 
 log = logging.getLogger("mkdocs.plugins.explainer")
@@ -69,6 +68,17 @@ def use_packaged_theme(config) -> None:
         config.theme.dirs.insert(0, str(THEME_DIR))
 
 
+def read_marked_markdown(config) -> None:
+    """Let Markdown inside the generator's ``markdown="1"`` element be read as Markdown.
+
+    The generated pages mark the text search indexes with such an element (see
+    generator/site/pages/search_hints.py); a ``mkdocs.yml`` that forgot ``md_in_html``
+    would otherwise show that text as raw Markdown.
+    """
+    if "md_in_html" not in config.markdown_extensions:
+        config.markdown_extensions.append("md_in_html")
+
+
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     """Generates the pages, keeps them out of Material's search, and indexes with Pagefind."""
 
@@ -92,6 +102,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_config(self, config):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
         use_packaged_theme(config)
+        read_marked_markdown(config)
         self.content = absolute(self.content_override or self.config.content)
         if not self.config.generate:
             return config
@@ -162,12 +173,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         """Set finished HTML aside from the Markdown pass; keep pages out of Material's search.
 
-        A page the generator kept out of search (``search: {exclude: true}``) stays out of
-        Pagefind's index too; the theme reads ``pagefind`` to mark the text to index.
+        Site search is Pagefind's, which reads the marks the generated pages carry
+        (generator/site/pages/search_hints.py); Material's own index would only duplicate it.
         """
-        search = page.meta.get("search") or {}
-        page.meta["pagefind"] = not search.get("exclude")
-        page.meta["search"] = {**search, "exclude": True}
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
         try:
             return self.populator.markdown(page.file.src_uri, markdown)
         except PopulateError as err:
@@ -176,15 +185,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     # First, so that every other plugin sees the page's finished HTML, not placeholders.
     @event_priority(100)
     def on_page_content(self, html, *, page, config, files):
-        """Put the finished HTML back; keep what follows the page's text out of search."""
+        """Put the finished HTML back where its placeholders are."""
         try:
-            html = self.populator.html(page.file.src_uri, html)
+            return self.populator.html(page.file.src_uri, html)
         except PopulateError as err:
             raise PluginError(f"{page.file.src_uri}: {err}") from None
-        head, marker, tail = html.partition(TEXT_END)
-        if not marker:
-            return html
-        return f"{head}<div data-pagefind-ignore>{tail}</div>"
 
     def on_post_build(self, *, config) -> None:
         """Index the built site for search; under ``serve`` without holding up the reload."""

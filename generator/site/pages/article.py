@@ -15,9 +15,10 @@ from generator.site.pages.common import (
     finished_lengths,
     format_date,
     front_matter,
+    joined,
     time_tag,
 )
-from generator.site.pages.search_hints import search_hints
+from generator.site.pages.search_hints import search_hints, searchable
 
 # Our own sanitized output, so a regular expression is enough to read its first paragraph.
 _FIRST_PARAGRAPH = re.compile(r"^\s*(?:<div[^>]*>\s*)?<p>(.*?)</p>", re.DOTALL)
@@ -137,17 +138,20 @@ def article_page(
     boxes = {section: [] for section in BOX_TITLES}
     for entity in entities:
         boxes[_box_section(article, entity)].append(entity)
-    parts = [
+    text = [
         f"# {md_text(article.title)}",
         _meta_line(article),
         _summary(article, blocks),
         blocks_markdown(blocks),
         _tags(article),
         _sources(article),
-        search_hints(format_date(article.date), entities, _credit(article)),
+    ]
+    hints = search_hints(format_date(article.date), entities, _credit(article))
+    parts = [
+        searchable(joined(text), hints),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),
         _reading_on(reading, src),
     ]
-    body = "\n\n".join(part for part in parts if part)
+    body = joined(parts)
     meta = front_matter(article.title, article.summary)
     return Page(src, meta + body + "\n", finished_lengths(blocks))

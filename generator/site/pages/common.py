@@ -69,6 +69,11 @@ def finished_lengths(blocks: tuple[Block, ...]) -> tuple[int, ...]:
     return tuple(len(block.content.strip()) for block in blocks if block.kind == "html")
 
 
+def joined(parts: list[str]) -> str:
+    """A page's parts as Markdown blocks, blank lines between, empty parts left out."""
+    return "\n\n".join(part for part in parts if part)
+
+
 def blocks_markdown(blocks: tuple[Block, ...]) -> str:
     """Rendered body blocks as page Markdown: headings as ``##``, prose as sanitized HTML."""
     parts = []

@@ -16,11 +16,12 @@ from generator.site.pages.common import (
     finished_lengths,
     format_date,
     front_matter,
+    joined,
     month_label,
     plural,
     time_tag,
 )
-from generator.site.pages.search_hints import search_hints
+from generator.site.pages.search_hints import search_hints, searchable
 from generator.site.svg import Node, ego_network, location_map, mentions_chart
 
 KIND_LABELS = {
@@ -141,8 +142,9 @@ def _cached_map(lat: float, lon: float, name: str) -> str:
 
 def figure(svg: str, kind: str) -> str:
     """An SVG as a block of its own: Python-Markdown passes it through only inside a div."""
-    # Chart labels and map grid numbers are no words anyone searches for.
-    div = f'<div class="ea-figure ea-figure--{kind}" data-search-exclude>'
+    # Chart labels and the names of neighbouring places on a map are not words of this
+    # page; "all" keeps them out of the index's filters and metadata too.
+    div = f'<div class="ea-figure ea-figure--{kind}" data-pagefind-ignore="all">'
     return f"{div}\n{svg}\n</div>" if svg else ""
 
 
@@ -199,17 +201,20 @@ def entity_page(
         f'<p class="ea-follow"><a href="feed.xml" type="application/atom+xml">'
         f"Follow {html_text(entity.name)} (Atom feed)</a></p>"
     )
-    parts = [
+    text = [
         f"# {md_text(entity.name)}",
         f'<p class="ea-summary">{html_text(entity.summary)}</p>',
         _infobox(entity, rows, entities),
         _map(entity),
         blocks_markdown(description),
-        search_hints(_result_label(entity), [entity], entity.role, _other_names(entity)),
+    ]
+    hints = search_hints(_result_label(entity), [entity], entity.role, _other_names(entity))
+    parts = [
+        searchable(joined(text), hints),
         _mentioned_in(entity, rows, src),
         _appears_with(entity, xref, entities, src),
         follow,
     ]
-    body = "\n\n".join(part for part in parts if part)
+    body = joined(parts)
     meta = front_matter(entity.name, entity.summary, feed=feed_path(entity))
     return Page(src, meta + body + "\n", finished_lengths(description))

@@ -5,9 +5,17 @@ about, so that readers can narrow results to them, gives the short label shown b
 result (an article's date, a glossary entry's kind) and may add words to find the page by
 (a glossary entry's aliases). Only those words count as text; names and label do not.
 
-``TEXT_END`` follows the block: what comes after it on the page (listings of other pages,
-"in this article" boxes) is kept out of the index, so that a query finds the page that is
-about something rather than every page that links to it.
+The marks are in the generated page itself, not added by a renderer's plugin: the page's
+own text and that block sit inside one ``data-pagefind-body`` element, and what follows
+(listings of other pages, "in this article" boxes) outside it, so that a query finds the
+page that is about something rather than every page that links to it. Pagefind indexes
+only pages that have such an element, so index pages, which have none, stay out.
+
+The element is a ``<div markdown="1">``: Markdown inside it (the title, subheadings for
+the table of contents) is still Markdown to a renderer with ``md_in_html`` (MkDocs,
+Zensical) and to any CommonMark renderer, where blank lines end the HTML block. Only the
+generator writes that attribute: nh3 drops it from contributed HTML, and titles and
+names reach the page escaped.
 """
 
 from __future__ import annotations
@@ -18,9 +26,8 @@ from generator.content.model import Entity
 from generator.site.markup import html_text
 
 FILTER_OF_SECTION = {"actors": "actor", "locations": "location"}
-# An HTML comment: inert in any renderer, and nh3 removes comments from contributed text,
-# so only the generator writes it. The MkDocs plugin turns it into data-pagefind-ignore.
-TEXT_END = "<!-- search: end of page text -->"
+BODY_START = '<div class="ea-page-text" data-pagefind-body markdown="1">'
+BODY_END = "</div>"
 # Pagefind weighs an h1 7 (of 10): an alias should rank like the name in the title.
 TITLE_WEIGHT = 7
 
@@ -33,7 +40,7 @@ def search_filter(entity: Entity) -> str:
 def search_hints(
     label: str, entities: Iterable[Entity], words: str = "", names: Iterable[str] = ()
 ) -> str:
-    """The hidden block and ``TEXT_END``: label, one filter per entity, extra words.
+    """The hidden block: label, one filter per entity, extra words.
 
     ``names`` are other names of the page's subject, weighted like its title.
     """
@@ -51,4 +58,9 @@ def search_hints(
     others = ", ".join(html_text(name) for name in names)
     if others:
         spans.append(f'<span data-pagefind-weight="{TITLE_WEIGHT}">{others}</span>')
-    return f'<div class="ea-search-hints" hidden>{"".join(spans)}</div>\n\n{TEXT_END}'
+    return f'<div class="ea-search-hints" hidden>{"".join(spans)}</div>'
+
+
+def searchable(text: str, hints: str) -> str:
+    """The page's own ``text`` (Markdown) and its ``hints``, marked as what search indexes."""
+    return f"{BODY_START}\n\n{text}\n\n{hints}\n\n{BODY_END}"
