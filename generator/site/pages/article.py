@@ -144,7 +144,7 @@ def article_page(
         blocks_markdown(blocks),
         _tags(article),
         _sources(article),
-        search_hints(format_date(article.date), entities, _credit(article)),
+        search_hints(format_date(article.date), entities, _credit(article), article=True),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),
         _reading_on(reading, src),
     ]
