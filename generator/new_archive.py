@@ -62,7 +62,8 @@ __pycache__/
 
 MKDOCS_YML = """\
 site_name: {site_name}
-site_url: http://127.0.0.1:8000/
+# Where the site is published: set SITE_URL when building for it. Without it, links point here.
+site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
 
 # Generated, never edited: `content/` is the source. The explainer plugin fills this folder.
 docs_dir: build/docs

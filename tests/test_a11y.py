@@ -32,6 +32,7 @@ PAGES = {
     "articles-index": "/articles/",
     "month": "/archive/2024-08/",
     "explore": "/explore/",
+    "not-found": "/404.html",
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated colour scheme → Material scheme
 

@@ -35,6 +35,7 @@ from generator.output.folders import (
 from generator.output.live import LiveState, clear_folder, remove_stale
 from generator.output.packaged import THEME_DIR
 from generator.output.populate import PopulateError, Populator, finished_blocks
+from generator.output.site_address import loopback_notice
 from generator.output.terminal import printable
 from generator.output.write import ForeignFilesError, WriteReport, write_pages
 from generator.site.build import Generation, generate
@@ -110,6 +111,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # A one-off build lets its memos go with the run; a server keeps them.
         cache = self.cache if self.live.serving else RunCache()
         site_url = config.site_url or DEFAULT_SITE_URL
+        self._tell_site_url(site_url)
         generation = generate(self.content, site_url, site_name=config.site_name, cache=cache)
         for problem in generation.problems:
             if problem.severity == "warning":
@@ -130,6 +132,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         )
         pin_build_date(generation)
         return config
+
+    def _tell_site_url(self, site_url: str) -> None:
+        """Say once per build when its links point at this machine (not under ``serve``).
+
+        Logged at info: MkDocs shows it, and ``mkdocs build --strict``, which the
+        pull-request check runs without a public address, does not fail on it.
+        """
+        notice = loopback_notice(site_url)
+        if notice and not self.live.serving:
+            log.info("explainer: %s", printable(notice))
 
     def _check_folders(self, config) -> None:
         """Refuse docs and site folders that are not the build's own, before MkDocs cleans any.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -16,12 +17,16 @@ from generator.output.folders import (
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
+from generator.output.site_address import loopback_notice
 from generator.output.staging import Staging, staging_folder, swap_in
+from generator.output.terminal import printable
 from generator.output.write import write_pages
 from generator.site.build import Generation, generate
 from generator.site.emit import DEFAULT_SITE_URL
 
 PLUGIN = "explainer"
+
+log = logging.getLogger("explainer")
 
 
 class SiteBuildError(Exception):
@@ -101,6 +106,7 @@ def build_site(
         raise SiteBuildError(str(err)) from None
     progress = Progress()
     site_url = config.site_url or DEFAULT_SITE_URL
+    _tell_site_url(site_url)
     generation = generate(content, site_url, progress, site_name=config.site_name)
     progress.close()
     if generation.errors:
@@ -122,6 +128,17 @@ def build_site(
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
     return generation, target
+
+
+def _tell_site_url(site_url: str) -> None:
+    """A warning when the site's links point at this machine, before MkDocs runs.
+
+    Outside MkDocs' build, so that ``--strict`` (on by default) does not fail on it: a
+    loopback address is right for a preview, and the deploy workflow sets a public one.
+    """
+    notice = loopback_notice(site_url)
+    if notice:
+        log.warning("explainer: %s", printable(notice))
 
 
 def _failure(err: OSError | UnsafeFolderError) -> str:

@@ -10,6 +10,7 @@ from generator.body.render import Rendered
 from generator.content.memo import RunMemo
 from generator.content.model import Archive, Entity
 from generator.site.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
+from generator.site.lastmod import page_dates, with_dates
 from generator.site.pages.article import ReadingOn, article_page
 from generator.site.pages.common import Page
 from generator.site.pages.entity import KIND_LABELS, entity_page, feed_path
@@ -77,12 +78,12 @@ def _article_pages(r: Rendering, memos: EmitMemos) -> list[Page]:
 def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
-    inputs = ("feed.xml", site.name, "", articles, site.url, updated)
+    inputs = ("feed.xml", site.name, "", articles, site.url, updated, site.name)
     made = [feeds.get("feed.xml", inputs, atom_feed)]
     for entity in r.archive.entities:
         listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
         title = f"{entity.name} — {site.name}"
-        inputs = (feed_path(entity), title, entity.url, listed, site.url, updated)
+        inputs = (feed_path(entity), title, entity.url, listed, site.url, updated, site.name)
         made.append(feeds.get(inputs[0], inputs, atom_feed))
     return made
 
@@ -126,4 +127,5 @@ def emit_site(
         _previews(r, xref),
         *_feeds(r, xref, site, memos.feeds),
     ]
-    return pages
+    newest = max((a.date for a in articles), default=None)
+    return with_dates(pages, page_dates(articles, entities, xref), newest)

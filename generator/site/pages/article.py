@@ -146,7 +146,7 @@ def article_page(
         _tags(article),
         _sources(article),
     ]
-    hints = search_hints(format_date(article.date), entities, _credit(article))
+    hints = search_hints(format_date(article.date), entities, _credit(article), article=True)
     parts = [
         searchable(joined(text), hints),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),

@@ -37,12 +37,12 @@ def front_matter(title: str, description: str = "", **extra: object) -> str:
     meta.update(extra)
     return (
         "---\n"
-        + "".join(f"{key}: {_yaml_value(value)}\n" for key, value in meta.items())
+        + "".join(f"{key}: {front_matter_value(value)}\n" for key, value in meta.items())
         + "---\n\n"
     )
 
 
-def _yaml_value(value: object) -> str:
+def front_matter_value(value: object) -> str:
     """A value as YAML flow syntax: JSON is YAML, and much faster to write than PyYAML."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True)
     # YAML 1.1 reads these two as line breaks; JSON leaves them raw.

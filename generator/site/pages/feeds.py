@@ -46,8 +46,13 @@ def atom_feed(
     articles: Sequence[Article],
     site_url: str,
     updated: dt.date,
+    author: str,
 ) -> Page:
-    """An Atom 1.0 feed at ``path`` of the newest ``articles`` (already newest first)."""
+    """An Atom 1.0 feed at ``path`` of the newest ``articles`` (already newest first).
+
+    ``author``: the feed's author, and each entry's when the article has no byline (the
+    site's name, ``site_name`` in ``mkdocs.yml``).
+    """
     feed = ET.Element(f"{{{ATOM}}}feed")
     self_url = urljoin(site_url, path)
     _add(feed, "title", title)
@@ -56,10 +61,9 @@ def atom_feed(
     _add(feed, "id", self_url)
     newest = max((a.date for a in articles), default=updated)
     _add(feed, "updated", _timestamp(newest))
-    site_name = "Explainer Archive"
-    _add(_add(feed, "author"), "name", site_name)
+    _add(_add(feed, "author"), "name", author)
     for article in articles[:FEED_LIMIT]:
-        _entry(feed, article, site_url, site_name)
+        _entry(feed, article, site_url, author)
     ET.indent(feed)
     xml = ET.tostring(feed, encoding="unicode", xml_declaration=False)
     return Page(path, '<?xml version="1.0" encoding="utf-8"?>\n' + xml + "\n")

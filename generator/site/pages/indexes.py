@@ -102,14 +102,32 @@ def articles_index(articles: list[Article]) -> Page:
     return Page(src, meta + "\n\n".join(parts) + "\n")
 
 
+def _month_steps(src: str, older: Article | None, newer: Article | None) -> str:
+    """Links to the months before and after, and back to the articles index."""
+    steps = []
+    if older:
+        label = month_label(older.date)
+        steps.append(f"- Previous month: {md_link(label, src, month_src(older.date))}")
+    if newer:
+        label = month_label(newer.date)
+        steps.append(f"- Next month: {md_link(label, src, month_src(newer.date))}")
+    steps.append(f"- {md_link('All articles by date', src, 'articles/index.md')}")
+    return "## Other months\n\n" + "\n".join(steps)
+
+
 def month_pages(articles: list[Article]) -> list[Page]:
-    """One archive page per month, its articles newest first."""
+    """One archive page per month, its articles newest first, linked to its neighbours."""
     pages = []
-    for month in _by_month(articles):
+    months = _by_month(articles)
+    for index, month in enumerate(months):
         src = month_src(month[0].date)
         label = month_label(month[0].date)
         rows = "\n".join(_article_row(a, src) for a in month)
-        body = f"# {label}\n\n{plural(len(month), 'article')}, newest first.\n\n{rows}\n"
+        # Months run newest first: the older neighbour follows, the newer one precedes.
+        older = months[index + 1][0] if index + 1 < len(months) else None
+        newer = months[index - 1][0] if index > 0 else None
+        steps = _month_steps(src, older, newer)
+        body = f"# {label}\n\n{plural(len(month), 'article')}, newest first.\n\n{rows}\n\n{steps}\n"
         meta = front_matter(
             f"Articles of {label}", f"Articles of {label}.", search={"exclude": True}
         )

@@ -30,6 +30,9 @@ BODY_START = '<div class="ea-page-text" data-pagefind-body markdown="1">'
 BODY_END = "</div>"
 # Pagefind weighs an h1 7 (of 10): an alias should rank like the name in the title.
 TITLE_WEIGHT = 7
+# Marks article pages, so that search can count articles apart from glossary pages (the
+# refine buttons' counts, theme/assets/javascripts/search-worker.js).
+ARTICLE_FILTER = "page:article"
 
 
 def search_filter(entity: Entity) -> str:
@@ -38,14 +41,22 @@ def search_filter(entity: Entity) -> str:
 
 
 def search_hints(
-    label: str, entities: Iterable[Entity], words: str = "", names: Iterable[str] = ()
+    label: str,
+    entities: Iterable[Entity],
+    words: str = "",
+    names: Iterable[str] = (),
+    *,
+    article: bool = False,
 ) -> str:
     """The hidden block: label, one filter per entity, extra words.
 
-    ``names`` are other names of the page's subject, weighted like its title.
+    ``names`` are other names of the page's subject, weighted like its title;
+    ``article``: the page is an article (filter ``page: article``).
     """
     ignored = "data-pagefind-ignore"
     spans = [f'<span data-pagefind-meta="label" {ignored}>{html_text(label)}</span>']
+    if article:
+        spans.append(f'<span data-pagefind-filter="{ARTICLE_FILTER}" {ignored}></span>')
     seen: set[str] = set()
     for entity in entities:
         if entity.id not in seen:

@@ -1,8 +1,9 @@
 // Refine search results by actor and location, under Material's search box.
 //
 // The search worker (search-worker.js) reports, for each query, how many pages matched and
-// which actors and locations they mention most. This script shows those as toggle buttons
-// above the results. A button adds or removes a filter word such as actor:"Hamas" in the
+// which actors and locations they mention most, each with the number of matching articles
+// (not glossary pages) that name it. This script shows those as toggle buttons above the
+// results. A button adds or removes a filter word such as actor:"Hamas" in the
 // search box, so the box always shows the whole query and Material sends it as usual.
 // Names are set with textContent only.
 (function () {

@@ -84,6 +84,35 @@ function safeExcerpt(excerpt) {
     .join("");
 }
 
+// A page's excerpt: this many words of its text, from its start when the first hit is in
+// the first half of them, else opening a few words before that hit.
+const EXCERPT_WORDS = 26;
+const WORDS_BEFORE_HIT = 8;
+
+/**
+ * A page's excerpt taken from its text after the title, as safe HTML. Pagefind's own may
+ * open on the h1 (the title's words are indexed, and weigh most), which Material already
+ * shows as the result's heading: after the date label it read as the label run into the
+ * text ("21 January 2025 2025 Gaza…"). Pagefind's excerpt stays when the page does not
+ * open with its h1, or its text cannot be split into the words the hits count.
+ */
+function pageExcerpt(data) {
+  const words = String(data.content || "").split(/[\r\n\s]+/g);
+  const heading = (data.anchors || []).find((anchor) => anchor.element === "h1");
+  if (!heading || heading.location !== 0) return safeExcerpt(data.excerpt);
+  const start = String(heading.text).split(/\s+/).filter(Boolean).length;
+  const hits = (data.locations || []).filter((at) => at >= start);
+  if (start >= words.length || hits.some((at) => at >= words.length)) return safeExcerpt(data.excerpt);
+  const first = hits.length ? Math.min(...hits) : start;
+  const last = Math.max(start, words.length - EXCERPT_WORDS);
+  const from = first - start < EXCERPT_WORDS / 2 ? start : Math.min(first - WORDS_BEFORE_HIT, last);
+  const marked = new Set(hits);
+  return words
+    .slice(from, from + EXCERPT_WORDS)
+    .map((word, index) => (marked.has(from + index) ? `<mark>${escapeHtml(word)}</mark>` : escapeHtml(word)))
+    .join(" ");
+}
+
 /** ``text`` escaped, with each query word that starts a word in it marked. */
 function markWords(text, words) {
   const stems = words
@@ -112,7 +141,7 @@ function toGroup(result, data, words, terms) {
   const page = {
     location: sitePath(data.url),
     title: markWords(data.meta.title || data.url, words),
-    text: `<p>${label}${safeExcerpt(data.excerpt)}</p>`,
+    text: `<p>${label}${pageExcerpt(data)}</p>`,
     score: result.score,
     terms,
   };
@@ -145,6 +174,16 @@ function facets(counts, chosen) {
     offered[key] = values;
   }
   return offered;
+}
+
+/**
+ * How many articles each filter value would leave, for the refine buttons: Pagefind counts
+ * every page, glossary pages too, and readers compare the counts with article counts
+ * shown elsewhere. Article pages carry the filter page:article (search_hints.py).
+ */
+async function articleCounts(engine, words, query) {
+  const articles = await engine.search(words || null, { filters: { ...query, page: "article" } });
+  return articles.filters;
 }
 
 /** Filter values as indexed, so that a typed actor:hamas finds "Hamas". */
@@ -182,7 +221,8 @@ async function search(text) {
   const terms = Object.fromEntries(split.map((word) => [word.toLowerCase(), true]));
   const items = top.map((result, index) => toGroup(result, pages[index], split, terms));
   const chosen = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value.all]));
-  return { items, total: found.results.length, facets: facets(found.filters, chosen) };
+  const counts = await articleCounts(engine, words, query);
+  return { items, total: found.results.length, facets: facets(counts, chosen) };
 }
 
 async function answer(text) {
