@@ -21,13 +21,19 @@ STYLE = (
     ".ea-svg .ea-mk{fill:var(--ea-marker-color,#d84315)}"
     ".ea-svg .ea-ring{fill:none;stroke:var(--ea-marker-color,#d84315)}"
     ".ea-svg .ea-halo{stroke:var(--md-default-bg-color,Canvas);stroke-linejoin:round}"
+    ".ea-svg .ea-hit{fill:currentColor;fill-opacity:0;stroke:currentColor;stroke-opacity:0}"
     ".ea-svg a:focus{outline:none}"
     ".ea-svg a:focus-visible .ea-mark{stroke:currentColor;stroke-width:3}"
+    ".ea-svg a:focus-visible .ea-hit{stroke-opacity:1;stroke-width:2}"
     ".ea-svg a:hover text,.ea-svg a:focus-visible text{text-decoration:underline}"
     "</style>"
 )
 
 SAFE_SCHEMES = ("", "http", "https", "mailto")
+# The size of every label, in CSS pixels: drawings are never scaled below one unit a pixel.
+TEXT = 12
+# The least width and height of anything a reader taps or clicks (WCAG 2.5.8).
+TARGET = 24
 
 
 def esc(text: object) -> str:
@@ -62,25 +68,41 @@ def check_href(href: str) -> str:
     return href
 
 
+def fixed(width: float, height: float) -> str:
+    """Sizing for a drawing shown at one CSS pixel per unit: never scaled, so never shrunk.
+
+    A drawing wider than the column is panned (its figure scrolls), its text stays 12 px.
+    """
+    return f'viewBox="0 0 {num(width)} {num(height)}" width="{num(width)}" height="{num(height)}"'
+
+
+def fluid(height: float | None = None) -> str:
+    """Sizing for a drawing as wide as its column, laid out in percentages, with no viewBox.
+
+    Without a viewBox one unit is one CSS pixel at every width, so text keeps its size while
+    bars and places move with the width. A missing height is left to the stylesheet.
+    """
+    return 'width="100%"' + (f' height="{num(height)}"' if height is not None else "")
+
+
 def svg_root(
     ident: str,
-    size: tuple[float, float],
+    sizing: str,
     title: str,
     desc: str,
     body: list[str],
     *,
     role: str = "img",
 ) -> str:
-    """The whole ``<svg>``: scalable, labelled by its own ``<title>`` and ``<desc>``.
+    """The whole ``<svg>``: sized by ``sizing`` (``fixed`` or ``fluid``), labelled by its own
+    ``<title>`` and ``<desc>``.
 
     Charts without links are ``role="img"``. A chart whose nodes are links passes
     ``role="group"``: inside ``role="img"`` screen readers would hide those links.
     """
-    width, height = size
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="ea-svg {ident.rsplit("-", 1)[0]}"'
-        f' viewBox="0 0 {num(width)} {num(height)}" width="100%" role="{role}"'
-        f' aria-labelledby="{ident}-t {ident}-d" font-size="12">'
+        f' {sizing} role="{role}" aria-labelledby="{ident}-t {ident}-d" font-size="{TEXT}">'
     )
     parts = [
         head,
@@ -93,10 +115,16 @@ def svg_root(
     return "\n".join(parts)
 
 
-def halo_text(x: float, y: float, text: str, *, anchor: str = "start", attrs: str = "") -> str:
-    """A label readable over lines and shapes: a stroke in the background colour behind it."""
+def halo_text(
+    x: float | str, y: float | str, text: str, *, anchor: str = "start", attrs: str = ""
+) -> str:
+    """A label readable over lines and shapes: a stroke in the background colour behind it.
+
+    ``x`` and ``y`` are numbers of units, or lengths such as ``"40%"`` given as strings.
+    """
+    x, y = (v if isinstance(v, str) else num(v) for v in (x, y))
     return (
-        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
+        f'<text x="{x}" y="{y}" text-anchor="{anchor}" fill="currentColor"'
         f' class="ea-halo" stroke-width="3" paint-order="stroke"{attrs}>{esc(text)}</text>'
     )
 
