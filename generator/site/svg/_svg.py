@@ -1,4 +1,4 @@
-"""What every chart shares: escaping, number formatting, ids, the root element, colours."""
+"""What every chart shares: escaping, numbers, ids, the root element, colours, tap targets."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import math
 from urllib.parse import urlsplit
 
 from generator.site.markup import html_text
+from generator.site.svg.layout import label_box
 
 # Colours follow Material's palette where it defines one, so charts switch with the light
 # and dark schemes; the fallbacks serve a page without Material. Text uses currentColor; a
@@ -133,3 +134,23 @@ def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with an ellipsis (the full text goes in a tooltip)."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def hit(x: float, y: float, r: float) -> str:
+    """An unpainted disc at least ``TARGET`` across under a mark: small points stay tappable.
+
+    It also carries the focus ring, so a focused node shows a ring larger than itself.
+    """
+    radius = max(r + 3, TARGET / 2 + 0.5)  # half a pixel to spare: boxes round
+    return f'<circle class="ea-hit" cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>'
+
+
+def label_hit(x: float, y: float, text: str, anchor: str) -> str:
+    """An unpainted box around a label, at least ``TARGET`` high and wide, to tap it by."""
+    left, top, right, bottom = label_box(x, y, text, anchor, TEXT)
+    width, height = max(right - left, TARGET + 1), max(bottom - top, TARGET + 1)
+    cx, cy = (left + right) / 2, (top + bottom) / 2
+    return (
+        f'<rect class="ea-hit" x="{num(cx - width / 2)}" y="{num(cy - height / 2)}"'
+        f' width="{num(width)}" height="{num(height)}"/>'
+    )

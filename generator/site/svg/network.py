@@ -12,12 +12,13 @@ from dataclasses import dataclass
 
 from generator.site.svg import layout
 from generator.site.svg._svg import (
-    TARGET,
     chart_id,
     check_href,
     esc,
     fixed,
     halo_text,
+    hit,
+    label_hit,
     num,
     shorten,
     svg_root,
@@ -60,26 +61,6 @@ def shape(node: Node, x: float, y: float, r: float) -> str:
     return (
         f'<path {cls} d="M{num(x)} {num(y - d)}L{num(x + d)} {num(y)}L{num(x)} {num(y + d)}'
         f'L{num(x - d)} {num(y)}Z"/>'
-    )
-
-
-def hit(x: float, y: float, r: float) -> str:
-    """An unpainted disc at least ``TARGET`` across under a mark: small points stay tappable.
-
-    It also carries the focus ring, so a focused node shows a ring larger than itself.
-    """
-    radius = max(r + 3, TARGET / 2 + 0.5)  # half a pixel to spare: boxes round
-    return f'<circle class="ea-hit" cx="{num(x)}" cy="{num(y)}" r="{num(radius)}"/>'
-
-
-def label_hit(x: float, y: float, text: str, anchor: str) -> str:
-    """An unpainted box around a label, at least ``TARGET`` high and wide, to tap it by."""
-    left, top, right, bottom = layout.label_box(x, y, text, anchor, 12)
-    width, height = max(right - left, TARGET + 1), max(bottom - top, TARGET + 1)
-    cx, cy = (left + right) / 2, (top + bottom) / 2
-    return (
-        f'<rect class="ea-hit" x="{num(cx - width / 2)}" y="{num(cy - height / 2)}"'
-        f' width="{num(width)}" height="{num(height)}"/>'
     )
 
 
