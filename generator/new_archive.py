@@ -83,6 +83,7 @@ extra_css:
   - assets/stylesheets/explainer.css
 extra_javascript:
   - assets/javascripts/previews.js
+  - assets/javascripts/drawings.js
   - assets/javascripts/search-query.js
   - assets/javascripts/search-refine.js
 

@@ -72,6 +72,23 @@ def test_no_wcag21_aa_violations(page: Page, path: str, scheme: str):
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [320, 1280])
+def test_drawings_on_a_phone_and_an_open_timeline_table_have_no_violations(
+    page: Page, scheme: str, width: int
+):
+    """The drawing pages as a phone shows them (networks panned), the bar table unfolded."""
+    page.set_viewport_size({"width": width, "height": 900})
+    for path in (PAGES["location"], PAGES["explore"]):
+        open_in_scheme(page, path, scheme)
+        table = page.locator(".ea-table")
+        if table.count():
+            table.locator("summary").click()
+            expect(table.locator("table")).to_be_visible()
+        found = wcag_violations(page)
+        assert found == [], f"{path} ({scheme}, {width} px):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_open_preview_has_no_violations(page: Page, scheme: str):
     open_in_scheme(page, PAGES["article"], scheme)
     page.locator("article a.ea-mention").first.hover()

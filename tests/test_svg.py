@@ -71,13 +71,49 @@ def parse(svg: str) -> ET.Element:
     return ET.fromstring(svg)
 
 
+# How each drawing is sized. None scales its text down: the timeline and the map fill their
+# column with no viewBox of their own (one unit, one CSS px: text keeps 12 px); the networks
+# are drawn at one unit a pixel, width and height those of their viewBox, and panned.
+SIZING = {
+    "timeline": "fluid",
+    "timeline-years": "fluid",
+    "map": "fluid",
+    "map-corner": "fluid",
+    "ego": "fixed",
+    "ego-20": "fixed",
+    "network": "fixed",
+}
+
+
 @pytest.mark.parametrize("name", CHARTS)
-def test_well_formed_scalable_svg(name):
+def test_well_formed_svg_never_scaled_down(name):
     root = parse(CHARTS[name]())
     assert root.tag == f"{NS}svg"
-    assert root.get("width") == "100%"
-    assert re.fullmatch(r"0 0 \d+ \d+", root.get("viewBox"))
-    assert root.get("height") is None
+    if SIZING[name] == "fluid":
+        assert root.get("width") == "100%"
+        assert root.get("viewBox") is None
+    else:
+        size = re.fullmatch(r"0 0 (\d+) (\d+)", root.get("viewBox")).groups()
+        assert (root.get("width"), root.get("height")) == size
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_label_is_at_least_12_px(name):
+    root = parse(CHARTS[name]())
+    assert int(root.get("font-size")) >= 12
+    for text in root.iter(f"{NS}text"):
+        assert int(text.get("font-size", root.get("font-size"))) >= 12, text.text
+
+
+@pytest.mark.parametrize("name", ["ego", "ego-20", "network"])
+def test_every_link_has_a_target_of_24_px(name):
+    """Each link holds an unpainted disc or box at least 24 units (= CSS px) across."""
+    for link in parse(CHARTS[name]()).iter(f"{NS}a"):
+        (hit,) = [e for e in link if "ea-hit" in e.get("class", "")]
+        if hit.tag == f"{NS}circle":
+            assert 2 * float(hit.get("r")) >= 24
+        else:
+            assert float(hit.get("width")) >= 24 and float(hit.get("height")) >= 24
 
 
 @pytest.mark.parametrize("name", CHARTS)
@@ -214,7 +250,49 @@ def test_bar_heights_follow_counts_and_axis_names_max():
     heights = [float(r.get("height")) for r in root.iter(f"{NS}rect")]
     assert heights[0] == pytest.approx(3 * heights[1], abs=0.2)
     labels = [t.text for t in root.iter(f"{NS}text")]
-    assert labels == ["3", "Aug 2024", "Mar 2025"]
+    assert labels == ["3 articles", "Aug 2024", "Oct 2024", "Dec 2024", "Feb 2025"]
+
+
+def tick_labels(svg: str) -> list[tuple[float, str]]:
+    """The axis names under the bars: (left edge in % of the width, text)."""
+    texts = [t for t in parse(svg).iter(f"{NS}text") if t.get("x", "").endswith("%")]
+    return [(float(t.get("x")[:-1]), t.text) for t in texts]
+
+
+@pytest.mark.parametrize(
+    ("dates", "first", "some"),
+    [
+        ([D(2024, 8, 1)], "Aug 2024", 1),
+        ([D(2024, 1, 5), D(2024, 12, 5)], "Jan 2024", 4),
+        ([D(2023, 1, 5), D(2025, 12, 5)], "Jan 2023", 3),  # 36 months: one name a year
+        ([D(2023, 7, 5), D(2026, 6, 5)], "Jul 2023", 3),
+        ([D(1990, 1, 1), D(2024, 5, 5)], "1990", 4),  # by year
+        ([D(2001, 1, 1), D(2002, 1, 1)], "Jan 2001", 3),
+    ],
+)
+def test_axis_names_fit_side_by_side_at_the_least_width(dates, first, some):
+    """At the narrowest chart, names start at their tick, run into no other and stay inside."""
+    from generator.site.svg.timeline import GLYPH, MIN_WIDTH
+
+    ticks = tick_labels(mentions_chart(dates, label="X"))
+    assert ticks[0][1] == first and len(ticks) >= some
+    ends = 0.0
+    for left, text in ticks:
+        start = left / 100 * MIN_WIDTH
+        assert start >= ends, ticks
+        ends = start + len(text) * GLYPH
+        assert ends <= MIN_WIDTH, ticks
+
+
+def test_table_gives_every_bar_in_words():
+    from generator.site.svg import mentions_table
+
+    html = mentions_table(DATES, label="Hamas <b>")
+    rows = re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td></tr>", html)
+    assert rows[0] == ("August 2024", "3") and rows[2] == ("October 2024", "1")
+    assert len(rows) == 8 and sum(int(n) for _, n in rows) == len(DATES)
+    assert "Hamas &lt;b&gt;" in html and "<b>" not in html
+    assert mentions_table([], label="X") == ""
 
 
 def test_timeline_ignores_input_order():
@@ -368,14 +446,16 @@ PLACES = [
 
 
 def marker(root: ET.Element) -> tuple[float, float]:
+    """The marker's centre in map units: it is placed in percent of the map's size."""
     (dot,) = [c for c in root.iter(f"{NS}circle") if "ea-marker" in c.get("class", "")]
-    return float(dot.get("cx")), float(dot.get("cy"))
+    return float(dot.get("cx")[:-1]) * WIDTH / 100, float(dot.get("cy")[:-1]) * HEIGHT / 100
 
 
 @pytest.mark.parametrize(("lat", "lon", "label"), PLACES)
 def test_marker_maps_back_to_the_point(lat, lon, label):
     root = parse(location_map(lat, lon, label=label))
-    assert root.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"
+    (land,) = root.findall(f"{NS}svg")  # land and lines scale; labels and marker do not
+    assert land.get("viewBox") == f"0 0 {WIDTH} {HEIGHT}"
     x, y = marker(root)
     assert 0 <= x <= WIDTH and 0 <= y <= HEIGHT
     window = map_window(lat, lon)

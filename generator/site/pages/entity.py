@@ -22,7 +22,7 @@ from generator.site.pages.common import (
     time_tag,
 )
 from generator.site.pages.search_hints import search_hints, searchable
-from generator.site.svg import Node, ego_network, location_map, mentions_chart
+from generator.site.svg import Node, ego_network, location_map, mentions_chart, mentions_table
 
 KIND_LABELS = {
     "person": "Person",
@@ -140,12 +140,15 @@ def _cached_map(lat: float, lon: float, name: str) -> str:
     return location_map(lat, lon, label=name)
 
 
-def figure(svg: str, kind: str) -> str:
-    """An SVG as a block of its own: Python-Markdown passes it through only inside a div."""
+def figure(svg: str, kind: str, after: str = "") -> str:
+    """An SVG as a block of its own: Python-Markdown passes it through only inside a div.
+
+    ``after`` is HTML kept with the drawing (its table); no blank line, or the block ends.
+    """
     # Chart labels and the names of neighbouring places on a map are not words of this
     # page; "all" keeps them out of the index's filters and metadata too.
     div = f'<div class="ea-figure ea-figure--{kind}" data-pagefind-ignore="all">'
-    return f"{div}\n{svg}\n</div>" if svg else ""
+    return "\n".join(line for line in (div, svg, after, "</div>") if line) if svg else ""
 
 
 def node(entity: Entity, prefix: str = "../../") -> Node:
@@ -158,8 +161,9 @@ def _mentioned_in(entity: Entity, rows: tuple[tuple[Article, Mention], ...], src
     """The timeline: newest first, a label per month, each with the mentioning sentence."""
     if not rows:
         return "## Mentioned in\n\nNo article mentions this entry yet."
-    chart = _cached_chart(tuple(article.date for article, _ in rows), entity.name)
-    parts = ["## Mentioned in", figure(chart, "timeline")]
+    dates = tuple(article.date for article, _ in rows)
+    chart = _cached_chart(dates, entity.name)
+    parts = ["## Mentioned in", figure(chart, "timeline", mentions_table(dates, label=entity.name))]
     shown = rows[:MENTIONS_ON_PAGE]
     for _, group in groupby(shown, key=lambda row: (row[0].date.year, row[0].date.month)):
         items = list(group)

@@ -44,10 +44,15 @@ def explore_page(entities: list[Entity], xref: CrossReference) -> Page:
     intro = (
         "Who appears with whom: each actor and location is a point, joined to the entries it "
         "shares most articles with. Groups that often appear together sit close to each "
-        "other. Select a point to open its page."
+        "other. Select a point to open its page. On a narrow screen the drawing keeps its "
+        "size: scroll it sideways, or use the list below it."
     )
     parts = ["# Explore", intro, figure(graph, "explore"), "## Most mentioned", rows]
     meta = front_matter(
-        "Explore", "The network of actors and locations in the archive.", search={"exclude": True}
+        "Explore",
+        "The network of actors and locations in the archive.",
+        search={"exclude": True},
+        # The network is drawn at its own size, wider than a column beside two sidebars.
+        hide=["navigation", "toc"],
     )
     return Page(SRC, meta + "\n\n".join(p for p in parts if p) + "\n")

@@ -8,7 +8,7 @@ which Material sizes to fit its content and so shrinks a ``width="100%"`` chart)
 """
 
 from generator.site.svg.network import Node, ego_network, network_map
-from generator.site.svg.timeline import mentions_chart
+from generator.site.svg.timeline import mentions_chart, mentions_table
 from generator.site.svg.world import location_map
 
-__all__ = ["Node", "ego_network", "location_map", "mentions_chart", "network_map"]
+__all__ = ["Node", "ego_network", "location_map", "mentions_chart", "mentions_table", "network_map"]

@@ -15,7 +15,10 @@ from generator.site.svg._svg import (
     chart_id,
     check_href,
     esc,
+    fixed,
     halo_text,
+    hit,
+    label_hit,
     num,
     shorten,
     svg_root,
@@ -102,7 +105,8 @@ def ego_network(center: Node, partners: Sequence[tuple[Node, int]]) -> str:
     body += legend({center.group, *(n.group for n, _ in shown)}, 8, height - 10)
     ident = chart_id("ego", center, *shown)
     title = f"{center.label} and who appears with them"
-    return svg_root(ident, EGO_SIZE, title, _ego_desc(center, ranked, shown), body, role="group")
+    desc = _ego_desc(center, ranked, shown)
+    return svg_root(ident, fixed(*EGO_SIZE), title, desc, body, role="group")
 
 
 def _ego_spot(index: int, count: int, cx: float, cy: float, radius: float):
@@ -121,6 +125,7 @@ def _ego_partner(node: Node, count: int, x: float, y: float, angle: float, r: fl
     tip = f"{node.label}: {plural(count, 'shared article')}"
     return (
         f'<a href="{esc(node.href)}"><title>{esc(tip)}</title>'
+        + hit(x, y, r)
         + shape(node, x, y, r)
         + halo_text(lx, ly, shorten(node.label, 36 if anchor == "middle" else 24), anchor=anchor)
         + "</a>"
@@ -170,7 +175,7 @@ def network_map(
     ident = chart_id("net", *kept, *backbone)
     title = "Who appears with whom: actors and locations named in the same articles"
     return svg_root(
-        ident, MAP_SIZE, title, _map_desc(kept, by_id, nodes, backbone), body, role="group"
+        ident, fixed(*MAP_SIZE), title, _map_desc(kept, by_id, nodes, backbone), body, role="group"
     )
 
 
@@ -210,7 +215,7 @@ def _map_nodes(kept: list[Node], spots, strength, partners) -> list[str]:
     for node, (x, y), r in zip(kept, spots, radius, strict=True):
         others = plural(partners[node.id], "other entry", "other entries")
         tip = f"{node.label}: appears with {others}"
-        mark = shape(node, x, y, r)
+        mark = hit(x, y, r) + shape(node, x, y, r)
         out.append(f'<a href="{esc(node.href)}"><title>{esc(tip)}</title>{mark}</a>')
     texts = [shorten(n.label, 28) for n in kept[:MAP_LABELS]]
     marks = [(x, y, r) for (x, y), r in zip(spots, radius, strict=True)]
@@ -218,6 +223,7 @@ def _map_nodes(kept: list[Node], spots, strength, partners) -> list[str]:
     for i, x, y, anchor in layout.place_labels(texts, marks, MAP_SIZE, MAP_FORCED_LABELS):
         out.append(
             f'<a href="{esc(kept[i].href)}" tabindex="-1">'
+            + label_hit(x, y, texts[i], anchor)
             + halo_text(x, y, texts[i], anchor=anchor)
             + "</a>"
         )

@@ -1,4 +1,9 @@
-"""How often an entity is mentioned over time: a small bar chart per month or per year."""
+"""How often an entity is mentioned over time: a bar chart per month or per year, and a table.
+
+The chart is as wide as its column and has no viewBox: bars are placed in percentages and
+labels in pixels, so labels keep their size at every width. Ticks are spaced for the
+narrowest column the stylesheet allows (``MIN_WIDTH``); the table gives every bar in words.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +12,20 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.site.svg._svg import chart_id, esc, num, svg_root
+from generator.site.svg._svg import TEXT, chart_id, esc, fluid, num, svg_root
 from generator.site.wording import MONTHS, plural
 
 # Up to this many months from the first mention to the last, one bar per month; beyond, per year.
 MAX_MONTHS = 36
 
-WIDTH, HEIGHT = 480, 120
-LEFT, RIGHT, TOP, BOTTOM = 28, 4, 8, 20
-MAX_BAR = 36
+# The least width the stylesheet gives the chart (explainer.css says the same), in CSS px.
+MIN_WIDTH = 280
+HEIGHT, TOP, BASE = 140, 26, 110
+# With fewer bars than this, bars keep the width they would have with this many.
+MIN_SLOTS = 6
+GLYPH = 0.6 * TEXT  # an average label glyph's width, generous for digits
+MONTH_STEPS = (1, 2, 3, 4, 6, 12)
+YEAR_STEPS = (1, 2, 5, 10, 20, 50, 100)
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,7 @@ class Period:
     label: str
     short: str
     count: int
+    index: int = 0  # months since year 0, or the year: where ticks fall
 
 
 def periods(dates: Sequence[dt.date]) -> tuple[str, tuple[Period, ...]]:
@@ -39,21 +50,22 @@ def periods(dates: Sequence[dt.date]) -> tuple[str, tuple[Period, ...]]:
     if last - first + 1 > MAX_MONTHS:
         years = Counter(d.year for d in dates)
         span = range(first // 12, last // 12 + 1)
-        return "year", tuple(Period(str(y), str(y), years[y]) for y in span)
+        return "year", tuple(Period(str(y), str(y), years[y], y) for y in span)
     return "month", tuple(_month(m, months[m]) for m in range(first, last + 1))
 
 
 def _month(index: int, count: int) -> Period:
     year, month = divmod(index, 12)
     name = MONTHS[month]
-    return Period(f"{name} {year}", f"{name[:3]} {year}", count)
+    return Period(f"{name} {year}", f"{name[:3]} {year}", count, index)
 
 
 def mentions_chart(dates: Sequence[dt.date], *, label: str) -> str:
     """A bar chart of how many of ``dates`` (one per article) fall in each month or year.
 
     ``label`` is the entity's name, used in the chart's title and description. Every bar has
-    a tooltip such as "August 2024: 3 articles". No dates give an empty string.
+    a tooltip such as "August 2024: 3 articles"; the axis has ticks with readable names and
+    the busiest period's count. No dates give an empty string.
     """
     unit, bars = periods(dates)
     if not bars:
@@ -61,8 +73,23 @@ def mentions_chart(dates: Sequence[dt.date], *, label: str) -> str:
     top = max(p.count for p in bars)
     ident = chart_id("tl", label, *sorted(d.isoformat() for d in dates))
     title = f"Articles mentioning {label}, by {unit}"
-    body = [*_axes(bars, top), *_bars(bars, top)]
-    return svg_root(ident, (WIDTH, HEIGHT), title, _summary(label, unit, bars, top), body)
+    body = [*_axes(bars, top), *_ticks(unit, bars), *_bars(bars, top)]
+    desc = _summary(label, unit, bars, top)
+    return svg_root(ident, fluid(HEIGHT), title, desc, body)
+
+
+def mentions_table(dates: Sequence[dt.date], *, label: str) -> str:
+    """The chart's numbers as an HTML table, folded under a summary: each bar in words."""
+    unit, bars = periods(dates)
+    if not bars:
+        return ""
+    rows = "".join(f"<tr><td>{esc(p.label)}</td><td>{p.count}</td></tr>" for p in bars)
+    return (
+        f'<details class="ea-table"><summary>Articles per {unit}, as a table</summary>'
+        f"<table><caption>Articles mentioning {esc(label)}, by {unit}</caption>"
+        f'<thead><tr><th scope="col">{unit.title()}</th><th scope="col">Articles</th></tr>'
+        f"</thead><tbody>{rows}</tbody></table></details>"
+    )
 
 
 def _summary(label: str, unit: str, bars: tuple[Period, ...], top: int) -> str:
@@ -76,52 +103,81 @@ def _summary(label: str, unit: str, bars: tuple[Period, ...], top: int) -> str:
 
 
 def _slot(index: int, count: int) -> tuple[float, float]:
-    """The left edge and width of bar ``index`` of ``count``."""
-    slot = (WIDTH - LEFT - RIGHT) / count
-    width = min(slot * 0.8, MAX_BAR) if slot >= 4 else slot
-    return LEFT + index * slot + (slot - width) / 2, width
+    """The left edge and width of slot ``index`` of ``count``, in percent of the width."""
+    width = 100 / max(count, MIN_SLOTS)
+    return (100 - count * width) / 2 + index * width, width
+
+
+def _pct(value: float) -> str:
+    return f"{num(value)}%"
 
 
 def _bars(bars: tuple[Period, ...], top: int) -> list[str]:
-    base, height = HEIGHT - BOTTOM, HEIGHT - BOTTOM - TOP
+    height = BASE - TOP
     out = ['<g class="ea-bar">']
     for index, period in enumerate(bars):
         if not period.count:
             continue
-        x, width = _slot(index, len(bars))
+        x, slot = _slot(index, len(bars))
         h = max(period.count / top * height, 1.5)
         tip = f"{period.label}: {plural(period.count, 'article')}"
         out.append(
-            f'<rect x="{num(x)}" y="{num(base - h)}" width="{num(width)}" height="{num(h)}">'
-            f"<title>{esc(tip)}</title></rect>"
+            f'<rect x="{_pct(x + slot * 0.1)}" y="{num(BASE - h)}" width="{_pct(slot * 0.8)}"'
+            f' height="{num(h)}"><title>{esc(tip)}</title></rect>'
         )
     out.append("</g>")
     return out
 
 
 def _axes(bars: tuple[Period, ...], top: int) -> list[str]:
-    base, right = HEIGHT - BOTTOM, WIDTH - RIGHT
-    out = [
-        f'<path d="M{LEFT} {TOP}H{right}" stroke="currentColor" stroke-opacity=".25"'
-        ' stroke-dasharray="3 3" fill="none"/>',
-        f'<path d="M{LEFT} {base}H{right}" stroke="currentColor" stroke-opacity=".5" fill="none"/>',
-        f'<text x="{LEFT - 4}" y="{TOP + 4}" text-anchor="end" fill="currentColor"'
-        f' font-size="12">{top}</text>',
-    ]
-    return out + _period_labels(bars, base + 14)
-
-
-def _period_labels(bars: tuple[Period, ...], y: float) -> list[str]:
-    """The first and last period's names under their bars (one name if only one)."""
-    count = len(bars)
-    first_x, first_w = _slot(0, count)
-    last_x, last_w = _slot(count - 1, count)
-    if count == 1:
-        spots = [(first_x + first_w / 2, "middle", bars[0].short)]
-    else:
-        spots = [(first_x, "start", bars[0].short), (last_x + last_w, "end", bars[-1].short)]
+    """The baseline, a dashed line at the busiest period's height, and its count above it."""
     return [
-        f'<text x="{num(x)}" y="{num(y)}" text-anchor="{anchor}" fill="currentColor"'
-        f' font-size="12">{esc(text)}</text>'
-        for x, anchor, text in spots
+        f'<line x1="0" x2="100%" y1="{TOP}" y2="{TOP}" stroke="currentColor"'
+        ' stroke-opacity=".3" stroke-dasharray="3 3"/>',
+        f'<line x1="0" x2="100%" y1="{BASE}" y2="{BASE}" stroke="currentColor"'
+        ' stroke-opacity=".6"/>',
+        f'<text x="0" y="{TOP - 7}" fill="currentColor">{esc(plural(top, "article"))}</text>',
     ]
+
+
+def _ticks(unit: str, bars: tuple[Period, ...]) -> list[str]:
+    """A tick at the first period and every ``step``-th one, each named to its right.
+
+    A name that would run into the previous one or past the right edge (at ``MIN_WIDTH``)
+    is left out, with its tick.
+    """
+    step, name = _tick_step(unit, len(bars))
+    # Steps of a year fall on January (or on round years); shorter ones count from the start.
+    origin = 0 if step == 12 or unit == "year" else bars[0].index
+    out: list[str] = []
+    free = 0.0  # where, in px at MIN_WIDTH, the previous name ends
+    for index, period in enumerate(bars):
+        if index and (period.index - origin) % step:
+            continue
+        x, _ = _slot(index, len(bars))
+        text = name(period) if index else period.short
+        start, end = x / 100 * MIN_WIDTH, x / 100 * MIN_WIDTH + len(text) * GLYPH
+        if start < free or end > MIN_WIDTH:
+            continue
+        free = end + GLYPH
+        out.append(
+            f'<line x1="{_pct(x)}" x2="{_pct(x)}" y1="{BASE}" y2="{BASE + 6}"'
+            ' stroke="currentColor" stroke-opacity=".6"/>'
+            f'<text x="{_pct(x)}" y="{BASE + 20}" fill="currentColor">{esc(text)}</text>'
+        )
+    return out
+
+
+def _tick_step(unit: str, count: int):
+    """The smallest step whose labels fit side by side at ``MIN_WIDTH``, and how they read."""
+    slot = _slot(0, count)[1] / 100 * MIN_WIDTH
+    if unit == "year":
+        step = next((s for s in YEAR_STEPS if s * slot >= 5 * GLYPH), YEAR_STEPS[-1])
+        return step, lambda p: p.short
+    for step in MONTH_STEPS:
+        chars = 4 if step == 12 else 8
+        if step * slot >= (chars + 1) * GLYPH:
+            break
+    if step == 12:
+        return step, lambda p: p.short[-4:]
+    return step, lambda p: p.short

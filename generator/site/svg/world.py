@@ -11,12 +11,19 @@ import math
 from dataclasses import dataclass
 
 from generator.site.svg import geo
-from generator.site.svg._svg import chart_id, halo_text, num, svg_root
+from generator.site.svg._svg import TEXT, chart_id, fluid, halo_text, num, shorten, svg_root
 
 WIDTH, HEIGHT = 640, 400
 LAT_SPAN = 25.0
 MIN_COS = 0.35  # near the poles the window stops widening at about 114° of longitude
 GRID_STEP = 10
+# The least width the stylesheet gives a map (explainer.css says the same), in CSS px; labels
+# are placed so that they fit there.
+MIN_WIDTH = 280
+SCALE = MIN_WIDTH / WIDTH  # CSS px per map unit at that width
+GLYPH = 0.6 * TEXT
+NAME_SIZE = 14
+NAME_GLYPH = 0.62 * NAME_SIZE  # bold
 
 
 @dataclass(frozen=True)
@@ -63,17 +70,26 @@ def location_map(lat: float, lon: float, *, label: str) -> str:
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise ValueError(f"coordinates out of range: {lat!r}, {lon!r}")
     window = map_window(lat, lon)
-    body = [
-        *_graticule(window),
+    # Land and lines scale with the map (their own viewBox); labels and the marker sit in the
+    # outer drawing, placed in percentages and sized in pixels, so they keep their size.
+    land = [
+        f'<svg viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" height="100%"'
+        ' preserveAspectRatio="none" aria-hidden="true">',
+        _grid_lines(window),
         _land(window),
         _borders(window),
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="none" stroke="currentColor"'
         ' stroke-opacity=".3"/>',
-        *_marker(window, lat, lon, label),
+        "</svg>",
     ]
+    body = [*land, *_grid_labels(window), *_marker(window, lat, lon, label)]
     ident = chart_id("map", f"{lat:.6f}", f"{lon:.6f}", label)
     desc = f"A map of the region around {label}, at {_where(lat, lon)}."
-    return svg_root(ident, (WIDTH, HEIGHT), f"Where {label} is", desc, body)
+    return svg_root(ident, fluid(), f"Where {label} is", desc, body)
+
+
+def _pct(value: float, whole: float) -> str:
+    return f"{num(100 * value / whole)}%"
 
 
 def _where(lat: float, lon: float) -> str:
@@ -125,25 +141,39 @@ def _borders(window: Window) -> str:
     )
 
 
-def _graticule(window: Window) -> list[str]:
-    """Faint lines every 10° (20° of longitude in wide windows), named at the left and bottom."""
-    lines, labels = [], []
-    lon_step = GRID_STEP if window.east - window.west <= 60 else 2 * GRID_STEP
-    for lon in _multiples(window.west, window.east, lon_step):
-        x = window.project(lon, 0)[0]
-        lines.append(f"M{num(x)} 0V{HEIGHT}")
-        if 30 < x < WIDTH - 40:
-            labels.append(_grid_label(x + 3, HEIGHT - 4, _degrees(lon, "E", "W")))
-    for lat in _multiples(window.south, window.north, GRID_STEP):
-        y = window.project(0, lat)[1]
-        lines.append(f"M0 {num(y)}H{WIDTH}")
-        if 14 < y < HEIGHT - 16:
-            labels.append(_grid_label(3, y - 3, _degrees(lat, "N", "S")))
-    path = (
+def _lon_step(window: Window) -> int:
+    return GRID_STEP if window.east - window.west <= 60 else 2 * GRID_STEP
+
+
+def _grid_lines(window: Window) -> str:
+    """Faint lines every 10° (20° of longitude in wide windows)."""
+    lines = [
+        f"M{num(window.project(lon, 0)[0])} 0V{HEIGHT}"
+        for lon in _multiples(window.west, window.east, _lon_step(window))
+    ]
+    lines += [
+        f"M0 {num(window.project(0, lat)[1])}H{WIDTH}"
+        for lat in _multiples(window.south, window.north, GRID_STEP)
+    ]
+    return (
         '<path fill="none" stroke="currentColor" stroke-opacity=".15" stroke-width=".5"'
         f' stroke-dasharray="2 3" d="{"".join(lines)}"/>'
     )
-    return [path, *labels]
+
+
+def _grid_labels(window: Window) -> list[str]:
+    """The grid lines named at the left and bottom, where the name fits at ``MIN_WIDTH``."""
+    labels = []
+    for lon in _multiples(window.west, window.east, _lon_step(window)):
+        x = window.project(lon, 0)[0]
+        text = _degrees(lon, "E", "W")
+        if x * SCALE >= 6 * GLYPH and (WIDTH - x) * SCALE >= len(text) * GLYPH + 4:
+            labels.append(_grid_label(_pct(x, WIDTH), "100%", text, ' dx="3" dy="-4"'))
+    for lat in _multiples(window.south, window.north, GRID_STEP):
+        y = window.project(0, lat)[1]
+        if y * SCALE >= TEXT + 4 and (HEIGHT - y) * SCALE >= TEXT + 18:
+            labels.append(_grid_label("3", _pct(y, HEIGHT), _degrees(lat, "N", "S"), ' dy="-3"'))
+    return labels
 
 
 def _multiples(low: float, high: float, step: int) -> range:
@@ -155,29 +185,31 @@ def _degrees(value: int, positive: str, negative: str) -> str:
     return "0°" if value == 0 else f"{abs(value)}°{positive if value > 0 else negative}"
 
 
-def _grid_label(x: float, y: float, text: str) -> str:
-    return (
-        f'<text x="{num(x)}" y="{num(y)}" font-size="10" fill="currentColor"'
-        f' fill-opacity=".6">{text}</text>'
-    )
+def _grid_label(x: str, y: str, text: str, shift: str) -> str:
+    return f'<text x="{x}" y="{y}"{shift} fill="currentColor" fill-opacity=".75">{text}</text>'
 
 
 def _marker(window: Window, lat: float, lon: float, label: str) -> list[str]:
-    """A dot with a ring at the point, the name beside it on the side with more room."""
+    """A dot with a ring at the point, the name beside it on the side with room, else above."""
     x, y = window.project(lon, lat)
-    right = x < WIDTH * 0.6
-    lx = x + 14 if right else x - 14
-    ly = min(max(y + 5, 18), HEIGHT - 8)
+    cx, cy = _pct(x, WIDTH), _pct(y, HEIGHT)
+    name = shorten(label, int(MIN_WIDTH / NAME_GLYPH) - 2)
+    need = len(name) * NAME_GLYPH + 18
+    right, left = (WIDTH - x) * SCALE >= need, x * SCALE >= need
+    if right and (x < WIDTH * 0.6 or not left):
+        lx, anchor, shift = cx, "start", ' dx="14" dy="5"'
+    elif left:
+        lx, anchor, shift = cx, "end", ' dx="-14" dy="5"'
+    else:  # centred above the dot (below it near the top), kept inside the frame
+        middle = min(max(x * SCALE, need / 2), MIN_WIDTH - need / 2) / MIN_WIDTH
+        lx, anchor = f"{num(100 * middle)}%", "middle"
+        shift = ' dy="-16"' if y * SCALE > 30 else ' dy="26"'
+    ly = _pct(min(max(y, 24 / SCALE), HEIGHT - 12 / SCALE), HEIGHT)
+    attrs = f'{shift} font-size="{NAME_SIZE}" font-weight="bold"'
+    text = halo_text(lx, ly, name, anchor=anchor, attrs=attrs)
     return [
-        f'<circle class="ea-ring" cx="{num(x)}" cy="{num(y)}" r="10" stroke-width="1.5"'
+        f'<circle class="ea-ring" cx="{cx}" cy="{cy}" r="10" stroke-width="1.5"'
         ' stroke-opacity=".6"/>',
-        f'<circle class="ea-mk ea-halo ea-marker" cx="{num(x)}" cy="{num(y)}" r="5"'
-        ' stroke-width="1.5"/>',
-        halo_text(
-            lx,
-            ly,
-            label,
-            anchor="start" if right else "end",
-            attrs=' font-size="14" font-weight="bold"',
-        ),
+        f'<circle class="ea-mk ea-halo ea-marker" cx="{cx}" cy="{cy}" r="5" stroke-width="1.5"/>',
+        text,
     ]
