@@ -33,7 +33,9 @@ class RenderMemo:
         self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
     ) -> Rendered:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
-        if glossary != self.glossary:
+        # One run passes the same key to every call: the identity test spares comparing
+        # every entry of the glossary once per body.
+        if glossary is not self.glossary and glossary != self.glossary:
             self.glossary, self.bodies = glossary, {}
         key = (text, skip)
         if key not in self.bodies:
@@ -55,7 +57,7 @@ class RunCache:
 
     def _memos(self) -> tuple[RunMemo, ...]:
         e = self.emitted
-        return (self.parsed, e.article_pages, e.feeds, e.ranked)
+        return (self.parsed, e.article_pages, e.entity_pages, e.feeds, e.ranked)
 
     def next_run(self) -> None:
         """Start a run: what the last run made becomes what this one may reuse."""
