@@ -19,6 +19,7 @@ two builds' file lists, never by walking the site.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from collections.abc import Iterable
@@ -80,6 +81,31 @@ class LiveState:
             return self.env[1]
         self.env = (key, env)
         return env
+
+
+def nav_pages(nav) -> set[str]:
+    """Every page the configuration's ``nav`` names: MkDocs wants those included."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(nav_pages, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(nav_pages, nav))
+    return set()
+
+
+class _SkippedLinks(logging.Filter):
+    """Drops MkDocs' note that a page links to an excluded one.
+
+    Past the first build every unchanged page is excluded, so a rebuilt index would log
+    the note once for each of its links, though every one of them resolves.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).endswith("which is excluded from the built site.")
+
+
+QUIET_SKIPPED_LINKS = _SkippedLinks()
 
 
 def exclude_unchanged(files: Iterable, pending: set[str], nav: set[str]) -> int:

@@ -33,9 +33,11 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.live import (
+    QUIET_SKIPPED_LINKS,
     LiveState,
     clear_folder,
     exclude_unchanged,
+    nav_pages,
     remove_listed,
     remove_stale,
 )
@@ -49,17 +51,6 @@ from generator.site.pages.search_hints import TEXT_END
 from generator.site.run_cache import RunCache
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-
-
-def nav_pages(nav) -> set[str]:
-    """Every page the configuration's ``nav`` names: MkDocs wants those included."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*map(nav_pages, nav.values()))
-    if isinstance(nav, list):
-        return set().union(*map(nav_pages, nav))
-    return set()
 
 
 class ExplainerConfig(base.Config):
@@ -105,6 +96,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
         self.cache = RunCache()
         self.live = LiveState(serving=command == "serve", dirty=dirty)
+        if self.live.serving and dirty:
+            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+
+    def on_shutdown(self) -> None:
+        """Let MkDocs' notes about links to excluded pages through again."""
+        logging.getLogger("mkdocs.structure.pages").removeFilter(QUIET_SKIPPED_LINKS)
 
     def on_config(self, config):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""

@@ -9,7 +9,9 @@ and lets it go with the run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.body.render import Rendered, render_body
 from generator.content.matcher import AliasMatcher
@@ -40,6 +42,15 @@ class RenderMemo:
         key = (text, skip)
         if key not in self.bodies:
             self.bodies[key] = render_body(text, matcher, hrefs, skip)
+        return self.bodies[key]
+
+    def find(self, glossary: tuple, text: str, matcher: AliasMatcher, find: Callable) -> Any:
+        """``find(text, matcher)`` (names in a title), or what it gave before for ``text``."""
+        if glossary is not self.glossary and glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+        key = (text, "\0title")  # no entity id holds a NUL: never a body's key
+        if key not in self.bodies:
+            self.bodies[key] = find(text, matcher)
         return self.bodies[key]
 
     def clear(self) -> None:
