@@ -178,3 +178,32 @@ def test_a_deleted_article_leaves_no_page_and_no_link(server: Server):
     for path in ("", "actors/mara-oduya/", "locations/vesta-strip/"):
         status, html = server.page(path)
         assert status == 200 and "ferry-suspended" not in html, path
+
+
+def test_a_renamed_article_moves_and_every_link_follows(server: Server):
+    article = server.content / "articles" / "league-session.md"
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace("slug: league-session", "slug: league-meets"), "utf-8")
+    server.wait_for_page("articles/league-meets/", lambda status, _: status == 200, "new address")
+    server.wait_for_page(
+        "articles/league-session/", lambda status, _: status == 404, "the old address is gone"
+    )
+    for path in ("articles/", "actors/coastal-league/", "actors/mara-oduya/"):
+        status, html = server.page(path)
+        assert status == 200 and "league-meets" in html and "league-session/" not in html, path
+
+
+# Pages that none of the edits above touched: a rebuild that skips what the last build
+# made must leave them served, as they were.
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("locations/vesta/", "Vesta"),
+        ("actors/daily-lantern/", "Daily Lantern"),
+        ("explore/", "Explore"),
+        ("feed.xml", "<feed"),
+    ],
+)
+def test_pages_no_edit_touched_are_still_served(server: Server, path: str, text: str):
+    status, html = server.page(path)
+    assert status == 200 and text in html, path

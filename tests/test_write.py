@@ -78,3 +78,22 @@ def test_pages_of_an_interrupted_write_are_still_the_generators(tmp_path) -> Non
     report = write_pages((Page("index.md", "home\n"),), docs)
     assert report.removed == ("new.md",)
     assert sorted(p.name for p in docs.iterdir()) == [MANIFEST, "index.md"]
+
+
+@pytest.mark.parametrize(
+    ("second", "written", "remembered"),
+    [
+        ((Page("index.md", "home\n"), Page("a.md", "a\n")), (), ["a.md", "index.md"]),
+        ((Page("index.md", "home!\n"), Page("a.md", "a\n")), ("index.md",), ["a.md", "index.md"]),
+        ((Page("index.md", "home\n"),), (), ["index.md"]),
+    ],
+)
+def test_a_process_that_remembers_its_last_write_rewrites_only_changes(
+    tmp_path, second: tuple[Page, ...], written: tuple[str, ...], remembered: list[str]
+) -> None:
+    docs, known = tmp_path / "docs", {}
+    write_pages((Page("index.md", "home\n"), Page("a.md", "a\n")), docs, known)
+    report = write_pages(second, docs, known)
+    assert report.written == written
+    assert sorted(known) == remembered
+    assert all((docs / page.path).read_text() == page.text for page in second)

@@ -188,19 +188,29 @@ def parse_article(raw: bytes, shown: str) -> tuple[Article | None, list[Problem]
     return _parse(raw, shown, "articles", "")  # type: ignore[return-value]
 
 
+def _is_file(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:
+        return False
+
+
 def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]:
     """The Markdown files of one section folder, and warnings about anything else in it."""
     try:
-        entries = sorted(folder.iterdir())
+        # scandir: the kind of each entry comes with the listing, without a stat per file.
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
     except OSError as err:  # not a folder after all, gone, or not ours to list
         return [], [Problem(shown, "file", f"folder cannot be listed: {err.strerror or err}")]
     files, problems = [], []
-    for path in entries:
+    for entry in entries:
+        path = folder / entry.name
         if path.name.startswith("."):
             continue
         if is_windows_device_name(path.name):
             problems.append(_device_name_problem(f"{shown}/{path.name}", path.name))
-        elif path.suffix == ".md" and (path.is_file() or path.is_symlink()):
+        elif path.suffix == ".md" and (_is_file(entry) or entry.is_symlink()):
             files.append(path)
         else:
             problems.append(

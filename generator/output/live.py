@@ -7,14 +7,27 @@ the generator rewrites only pages whose text changed, so an edit rebuilds the ar
 glossary pages and indexes it touches. Two things a dirty build does not do are done here:
 removing the output of pages that no longer exist, and starting afresh when the theme or
 the configuration changed.
+
+Past the first build, the cost of a rebuild should follow the edit, not the archive. The
+plugin knows which pages the generator rewrote; every other file of the docs folder, and
+the theme's own files, are already in the site, so they are marked excluded before MkDocs
+makes a page object for each of them (their links still resolve: MkDocs only notes at
+info level that a link points to an excluded page). The theme's compiled templates are
+kept too, until the design changes; and stale output is found from the difference between
+two builds' file lists, never by walking the site.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import InclusionLevel
 
 # Files MkDocs and Material write besides the pages and static files of a build.
 BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"})
@@ -28,13 +41,85 @@ class LiveState:
     dirty: bool = False
     design: float | None = None
     keep: set[str] = field(default_factory=set)
+    # What the last complete build produced (site paths); None until one completed, or
+    # after the design changed: then the next build makes every page.
+    built: set[str] | None = None
+    # Docs pages the generator rewrote since the last complete build: what must be built.
+    pending: set[str] = field(default_factory=set)
+    # What the generator last wrote into the docs folder (see ``write_pages``).
+    docs: dict[str, tuple[str, int]] = field(default_factory=dict)
+    # The theme's template environment, kept while the design stays the same.
+    env: tuple[tuple, Any] | None = None
 
     def design_changed(self, paths: list[Path]) -> bool:
         """True when the theme or configuration changed since the last build (never at first)."""
         stamp = design_stamp(paths)
         changed = self.design is not None and stamp != self.design
         self.design = stamp
+        if changed:
+            self.built, self.env = None, None
         return changed
+
+    @property
+    def incremental(self) -> bool:
+        """Whether this build may skip the files the last complete build already made."""
+        return self.serving and self.dirty and self.built is not None
+
+    def rewritten(self, paths: Iterable[str]) -> None:
+        """Record the docs pages the generator has just written."""
+        self.pending.update(paths)
+
+    def completed(self) -> list[str]:
+        """Close a build: return what the last one made that this one did not (stale)."""
+        stale = sorted(self.built - self.keep) if self.built is not None else []
+        self.built, self.pending = set(self.keep), set()
+        return stale
+
+    def template_env(self, env: Any, key: tuple) -> Any:
+        """The environment kept from an earlier build with the same ``key``, else ``env``."""
+        if self.env is not None and self.env[0] == key:
+            return self.env[1]
+        self.env = (key, env)
+        return env
+
+
+def nav_pages(nav) -> set[str]:
+    """Every page the configuration's ``nav`` names: MkDocs wants those included."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(nav_pages, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(nav_pages, nav))
+    return set()
+
+
+class _SkippedLinks(logging.Filter):
+    """Drops MkDocs' note that a page links to an excluded one.
+
+    Past the first build every unchanged page is excluded, so a rebuilt index would log
+    the note once for each of its links, though every one of them resolves.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).endswith("which is excluded from the built site.")
+
+
+QUIET_SKIPPED_LINKS = _SkippedLinks()
+
+
+def exclude_unchanged(files: Iterable, pending: set[str], nav: set[str]) -> int:
+    """Mark every file but ``pending`` pages and ``nav`` pages excluded; return how many.
+
+    Called only past a complete build whose design is unchanged: the excluded files' output
+    is in the site already, and MkDocs neither reads nor copies an excluded file.
+    """
+    count = 0
+    for file in files:
+        if file.src_uri not in pending and file.src_uri not in nav:
+            file.inclusion = InclusionLevel.EXCLUDED
+            count += 1
+    return count
 
 
 def design_stamp(paths: list[Path]) -> float:
@@ -57,6 +142,24 @@ def clear_folder(folder: Path) -> None:
             shutil.rmtree(child)
         else:
             child.unlink()
+
+
+def remove_listed(site_dir: Path, paths: Iterable[str]) -> list[str]:
+    """Delete these site paths (the output of pages gone since the last build) and any
+    folder they leave empty; return what was removed."""
+    removed = []
+    for rel in paths:
+        if os.path.isabs(rel) or ".." in rel.split("/"):
+            continue  # MkDocs' own paths never leave the site; nothing else is deleted
+        target = site_dir / rel
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+            removed.append(rel)
+            folder = target.parent
+            while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+                folder = folder.parent
+    return removed
 
 
 def remove_stale(site_dir: Path, expected: set[str], keep_under: tuple[str, ...]) -> list[str]:

@@ -32,7 +32,15 @@ from generator.output.folders import (
     mark_site,
     os_error_message,
 )
-from generator.output.live import LiveState, clear_folder, remove_stale
+from generator.output.live import (
+    QUIET_SKIPPED_LINKS,
+    LiveState,
+    clear_folder,
+    exclude_unchanged,
+    nav_pages,
+    remove_listed,
+    remove_stale,
+)
 from generator.output.packaged import THEME_DIR
 from generator.output.populate import PopulateError, Populator, finished_blocks
 from generator.output.site_address import loopback_notice
@@ -99,6 +107,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
         self.cache = RunCache()
         self.live = LiveState(serving=command == "serve", dirty=dirty)
+        if self.live.serving and dirty:
+            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+
+    def on_shutdown(self) -> None:
+        """Let MkDocs' notes about links to excluded pages through again."""
+        logging.getLogger("mkdocs.structure.pages").removeFilter(QUIET_SKIPPED_LINKS)
 
     def on_config(self, config):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
@@ -123,6 +137,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             count = len(generation.errors)
             raise PluginError(f"{count} content error(s), nothing built:\n{listing}")
         report = self._write(generation, config)
+        self.live.rewritten(report.written)
         self.finished = finished_blocks(generation.pages)
         log.info(
             "explainer: %d files written, %d unchanged, %d removed",
@@ -158,7 +173,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def _write(self, generation: Generation, config) -> WriteReport:
         """Write the pages, and mark the site folder as the build's before MkDocs fills it."""
         try:
-            report = write_pages(generation.pages, Path(config.docs_dir))
+            known = self.live.docs if self.live.serving else None
+            report = write_pages(generation.pages, Path(config.docs_dir), known)
             if not self.live.serving:
                 Path(config.site_dir).mkdir(parents=True, exist_ok=True)
                 mark_site(Path(config.site_dir))
@@ -176,11 +192,30 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.live.dirty and self.live.design_changed(design):
             clear_folder(Path(config.site_dir))
 
+    # Last, so that it sees every file other plugins add.
+    @event_priority(-100)
     def on_files(self, files, *, config):
-        """Remember what this build makes, to remove what a dirty build leaves behind."""
+        """Remember what this build makes; past the first build, skip what is unchanged."""
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
+        if self.live.incremental and self.config.generate:
+            skipped = exclude_unchanged(files, self.live.pending, nav_pages(config.nav))
+            log.info("explainer: %d unchanged files left as they are", skipped)
         return files
+
+    # Last, so that the environment kept is the one every plugin has adjusted.
+    @event_priority(-100)
+    def on_env(self, env, *, config, files):
+        """Under ``serve``, keep the theme's compiled templates while the design is the same.
+
+        MkDocs makes a new environment for every build, and compiling the theme's templates
+        again costs about a second; they change only with the theme or the configuration,
+        which ``design_changed`` watches (it drops the kept environment).
+        """
+        if not (self.live.serving and self.live.dirty):
+            return env
+        key = (tuple(config.theme.dirs), str(config.theme.locale), self.live.design)
+        return self.live.template_env(env, key)
 
     def on_page_markdown(self, markdown, *, page, config, files):
         """Set finished HTML aside from the Markdown pass; keep pages out of Material's search.
@@ -207,7 +242,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Index the built site for search; under ``serve`` without holding up the reload."""
         site_dir = Path(config.site_dir)
         if self.live.dirty:
-            removed = remove_stale(site_dir, self.live.keep, (search_index.BUNDLE_DIR,))
+            first = self.live.built is None
+            stale = self.live.completed()
+            removed = (
+                remove_stale(site_dir, self.live.keep, (search_index.BUNDLE_DIR,))
+                if first
+                else remove_listed(site_dir, stale)
+            )
             if removed:
                 log.info("explainer: removed %d files of deleted pages", len(removed))
         if self.live.serving:

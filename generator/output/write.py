@@ -126,7 +126,8 @@ def _existing_files(root: str, listed: set[str]) -> tuple[dict[str, int], list[s
         folders.append(folder)
         with os.scandir(folder) as entries:
             for entry in entries:
-                relative = Path(os.path.relpath(entry.path, root)).as_posix()
+                # Every entry lies below ``root``: cutting the prefix is its relative path.
+                relative = entry.path[len(root) + 1 :].replace(os.sep, "/")
                 if entry.is_symlink():
                     foreign.append(f"{relative} (a symbolic link)")
                 elif entry.name.startswith(".tmp-") and entry.is_file(follow_symlinks=False):
@@ -196,13 +197,20 @@ def _size(path: str) -> int:
         return -1
 
 
-def write_pages(pages: tuple[Page, ...], docs_dir: Path) -> WriteReport:
+def write_pages(
+    pages: tuple[Page, ...], docs_dir: Path, known: dict[str, tuple[str, int]] | None = None
+) -> WriteReport:
     """Make ``docs_dir`` hold exactly ``pages``; rewrite only files whose bytes differ.
 
     Unchanged files keep their modification time, so MkDocs' file watcher and dirty
     builds see only real changes. Only files a previous write recorded in the manifest
     are ever removed; anything else in the folder stops the write before it starts.
+
+    ``known``: a long-lived process's record of what its last write put in the folder
+    (page path to text and size in bytes); this write updates it. A page whose text is the
+    one recorded, in a file of the recorded size, is not encoded or read back (``serve``).
     """
+    known = known if known is not None else {}
     docs_dir.mkdir(parents=True, exist_ok=True)
     root = str(docs_dir.resolve())
     folders = _Folders(root)
@@ -215,16 +223,24 @@ def write_pages(pages: tuple[Page, ...], docs_dir: Path) -> WriteReport:
     _record(root, listed | produced)
     written, unchanged = [], 0
     for page in pages:
-        target, data = targets[page.path], page.text.encode("utf-8")
-        if _unchanged(target, data, existing):
+        target, text = targets[page.path], page.text
+        last = known.get(page.path)
+        if last is not None and last[0] == text and existing.get(target) == last[1]:
             unchanged += 1
             continue
-        folders.make(os.path.dirname(target))
-        _write_atomically(target, data)
-        written.append(page.path)
+        data = text.encode("utf-8")
+        if _unchanged(target, data, existing):
+            unchanged += 1
+        else:
+            folders.make(os.path.dirname(target))
+            _write_atomically(target, data)
+            written.append(page.path)
+        known[page.path] = (text, len(data))
     keep = set(targets.values())
     removed = _remove_stale(existing, keep)
     _remove_empty_folders(root, seen_folders, keep | (existing.keys() - set(removed)))
     _record(root, produced)
+    for path in known.keys() - targets.keys():
+        del known[path]
     relative = tuple(Path(os.path.relpath(path, root)).as_posix() for path in removed)
     return WriteReport(tuple(written), unchanged, relative)

@@ -56,14 +56,18 @@ def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Proble
     ]
 
 
-def _title_only(title: str, matcher: AliasMatcher, found: tuple[Found, ...]) -> tuple[Found, ...]:
+def _in_title(title: str, matcher: AliasMatcher) -> tuple[Found, ...]:
+    """Every name the title carries, quoted from the title, first match of each entity."""
+    named: dict[str, Found] = {}
+    for match in matcher.find(title):
+        named.setdefault(match.entity_id, found_in(title, match))
+    return tuple(named.values())
+
+
+def _title_only(in_title: tuple[Found, ...], found: tuple[Found, ...]) -> tuple[Found, ...]:
     """Names that only the title carries still count, quoted from the title."""
     seen = {f.entity_id for f in found}
-    extra = {}
-    for match in matcher.find(title):
-        if match.entity_id not in seen:
-            extra.setdefault(match.entity_id, found_in(title, match))
-    return tuple(extra.values())
+    return tuple(f for f in in_title if f.entity_id not in seen)
 
 
 def _glossary_key(archive: Archive) -> tuple:
@@ -103,7 +107,8 @@ def _render(
         result = renderer.render(article.body)
         problems += _body_problems(article.path, article.body_line, result)
         bodies[article.slug] = result
-        found = result.found + _title_only(article.title, renderer.matcher, result.found)
+        in_title = renderer.memo.find(renderer.glossary, article.title, renderer.matcher, _in_title)
+        found = result.found + _title_only(in_title, result.found)
         mentions.append(article_mentions(article, found))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:

@@ -34,11 +34,12 @@ PREVIEWS_PATH = "assets/previews.json"
 class EmitMemos:
     """Under ``serve``, pages and feeds made from unchanged inputs are not made again.
 
-    Both are pure functions of their arguments (glossary pages are not: they read the whole
-    cross reference, so they are always made); so is the ranking of related articles.
+    Each is a pure function of its arguments; a glossary page is made from its own slice of
+    the cross reference (see :func:`_entity_pages`). So is the ranking of related articles.
     """
 
     article_pages: RunMemo = field(default_factory=RunMemo)
+    entity_pages: RunMemo = field(default_factory=RunMemo)
     feeds: RunMemo = field(default_factory=RunMemo)
     ranked: RunMemo = field(default_factory=RunMemo)
 
@@ -72,6 +73,40 @@ def _article_pages(r: Rendering, memos: EmitMemos) -> list[Page]:
         entities = [r.entities[m.entity_id] for m in item.mentions]
         inputs = (item.article, r.bodies[slug].blocks, entities, reading)
         pages.append(memos.article_pages.get(slug, inputs, article_page))
+    return pages
+
+
+def _one_entity_page(
+    entity: Entity,
+    description: tuple,
+    rows: tuple,
+    partners: tuple,
+    neighbours: tuple[Entity, ...],
+) -> Page:
+    """A glossary page from exactly what it shows: its rows, partners and their entries."""
+    xref = CrossReference(
+        {entity.id: rows} if rows else {}, {entity.id: partners} if partners else {}
+    )
+    return entity_page(entity, description, xref, {e.id: e for e in neighbours})
+
+
+def _entity_pages(r: Rendering, xref: CrossReference, memos: EmitMemos) -> list[Page]:
+    """Every glossary page; under ``serve`` only those whose slice of the archive changed."""
+    pages = []
+    for entity in r.archive.entities:
+        partners = xref.together.get(entity.id, ())
+        # The page names its country and every partner: their entries are inputs too.
+        named = [other for other, _ in partners]
+        if entity.country in r.entities:
+            named.append(entity.country)
+        inputs = (
+            entity,
+            r.descriptions[entity.id].blocks,
+            xref.by_entity.get(entity.id, ()),
+            partners,
+            tuple(r.entities[other] for other in named),
+        )
+        pages.append(memos.entity_pages.get(entity.id, inputs, _one_entity_page))
     return pages
 
 
@@ -116,7 +151,7 @@ def emit_site(
     xref = cross_reference(r.mentions, r.entities)
     articles, entities = list(r.archive.articles), list(r.archive.entities)
     pages = _article_pages(r, memos)
-    pages += [entity_page(e, r.descriptions[e.id].blocks, xref, r.entities) for e in entities]
+    pages += _entity_pages(r, xref, memos)
     pages += [
         home_page(articles, entities, site.name),
         articles_index(articles),

@@ -9,7 +9,9 @@ and lets it go with the run.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from generator.body.render import Rendered, render_body
 from generator.content.matcher import AliasMatcher
@@ -33,11 +35,22 @@ class RenderMemo:
         self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
     ) -> Rendered:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
-        if glossary != self.glossary:
+        # One run passes the same key to every call: the identity test spares comparing
+        # every entry of the glossary once per body.
+        if glossary is not self.glossary and glossary != self.glossary:
             self.glossary, self.bodies = glossary, {}
         key = (text, skip)
         if key not in self.bodies:
             self.bodies[key] = render_body(text, matcher, hrefs, skip)
+        return self.bodies[key]
+
+    def find(self, glossary: tuple, text: str, matcher: AliasMatcher, find: Callable) -> Any:
+        """``find(text, matcher)`` (names in a title), or what it gave before for ``text``."""
+        if glossary is not self.glossary and glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+        key = (text, "\0title")  # no entity id holds a NUL: never a body's key
+        if key not in self.bodies:
+            self.bodies[key] = find(text, matcher)
         return self.bodies[key]
 
     def clear(self) -> None:
@@ -55,7 +68,7 @@ class RunCache:
 
     def _memos(self) -> tuple[RunMemo, ...]:
         e = self.emitted
-        return (self.parsed, e.article_pages, e.feeds, e.ranked)
+        return (self.parsed, e.article_pages, e.entity_pages, e.feeds, e.ranked)
 
     def next_run(self) -> None:
         """Start a run: what the last run made becomes what this one may reuse."""
