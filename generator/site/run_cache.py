@@ -20,24 +20,30 @@ from generator.site.emit import EmitMemos
 class RenderMemo:
     """Rendered bodies kept between runs, for as long as the glossary stays the same.
 
-    Rendering is a pure function of the text, the glossary's aliases and link targets and
-    the entity a description belongs to, so a body whose text and glossary are unchanged
-    is not rendered again. Any change to the glossary empties the memo.
+    Rendering is a pure function of the text, the glossary's aliases, neighbour words and
+    link targets, the entity a description belongs to and the entries an article lists, so
+    a body whose text and glossary are unchanged is not rendered again. Any change to the glossary empties the memo.
     """
 
     def __init__(self) -> None:
         self.glossary: tuple = ()
-        self.bodies: dict[tuple[str, str], Rendered] = {}
+        self.bodies: dict[tuple[str, str, frozenset[str]], Rendered] = {}
 
     def render(
-        self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
+        self,
+        glossary: tuple,
+        text: str,
+        matcher: AliasMatcher,
+        hrefs: dict,
+        skip: str = "",
+        listed: frozenset[str] = frozenset(),
     ) -> Rendered:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
         if glossary != self.glossary:
             self.glossary, self.bodies = glossary, {}
-        key = (text, skip)
+        key = (text, skip, listed)
         if key not in self.bodies:
-            self.bodies[key] = render_body(text, matcher, hrefs, skip)
+            self.bodies[key] = render_body(text, matcher, hrefs, skip, listed)
         return self.bodies[key]
 
     def clear(self) -> None:
