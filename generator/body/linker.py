@@ -196,9 +196,9 @@ class Linker:
             if not context.is_name(start, end, match.alias):
                 continue
             common = is_common_word_alias(match.alias)
-            if common and context.opens_sentence(start):
-                if not self.named_fully.intersection(match.candidates):
-                    continue  # "May" opening a sentence is the word, unless May was named
+            opens = common and context.opens_sentence(start)
+            if opens and not self.named_fully.intersection(match.candidates):
+                continue  # "May" opening a sentence is the word, unless May was named in full
             chosen = self.choices.choose(match.candidates)
             if chosen is None:
                 self._ambiguous(match, inline, context.text, start)
@@ -247,4 +247,4 @@ def _context(
         if index in offsets
         for m in found
     ]
-    return NameContext(text, frozenset(s for s, _ in spans), frozenset(e for _, e in spans), lower)
+    return NameContext.of(text, spans, lower)

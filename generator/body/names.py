@@ -65,13 +65,24 @@ class NameContext:
     # Words the article writes in lower case somewhere: ordinary words, wherever they open
     # a sentence with a capital.
     lower_words: frozenset[str] = frozenset()
+    # Capitals tell nothing in a headline: worked out once, not at every match.
+    title_case: bool = False
     words: WordLists = WORDS
+
+    @classmethod
+    def of(
+        cls, text: str, spans: list[tuple[int, int]], lower_words: frozenset[str] = frozenset()
+    ) -> NameContext:
+        """The context of ``text`` in which the matcher found ``spans`` (start, end)."""
+        starts = frozenset(start for start, _ in spans)
+        ends = frozenset(end for _, end in spans)
+        return cls(text, starts, ends, lower_words, is_title_case(text))
 
     def is_name(self, start: int, end: int, alias: str) -> bool:
         """Whether ``text[start:end]`` (alias ``alias``, a possessive included) is a name."""
         if self._dated(start, end, alias):
             return False
-        if is_title_case(self.text):
+        if self.title_case:
             return True
         return self._free_before(start) and self._free_after(start, end)
 

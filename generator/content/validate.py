@@ -11,6 +11,7 @@ from generator.content.matcher import fold_alias
 from generator.content.model import Archive, Article, Entity, Problem
 from generator.content.placeholders import placeholder_problems
 
+
 def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
     seen: dict[str, Article] = {}
     problems = []

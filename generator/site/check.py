@@ -69,9 +69,7 @@ def _title_only(
     seen = {f.entity_id for f in found}
     choices = Choices(listed_of(article), frozenset(seen), matcher.countries)
     matches = matcher.find(article.title)
-    context = NameContext(
-        article.title, frozenset(m.start for m in matches), frozenset(m.end for m in matches)
-    )
+    context = NameContext.of(article.title, [(m.start, m.end) for m in matches])
     extra = {}
     for match in matches:
         chosen = choices.choose(match.candidates)
@@ -109,9 +107,7 @@ class _Renderer:
         hrefs = link_targets(entities, _PAGE_PREFIX)
         return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs, memo)
 
-    def render(
-        self, text: str, skip: str = "", listed: frozenset[str] = frozenset()
-    ) -> Rendered:
+    def render(self, text: str, skip: str = "", listed: frozenset[str] = frozenset()) -> Rendered:
         return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip, listed)
 
 

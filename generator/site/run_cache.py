@@ -22,7 +22,8 @@ class RenderMemo:
 
     Rendering is a pure function of the text, the glossary's aliases, neighbour words and
     link targets, the entity a description belongs to and the entries an article lists, so
-    a body whose text and glossary are unchanged is not rendered again. Any change to the glossary empties the memo.
+    a body whose text and glossary are unchanged is not rendered again. Any change to the
+    glossary empties the memo.
     """
 
     def __init__(self) -> None:
