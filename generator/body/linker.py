@@ -14,7 +14,7 @@ article chooses (:mod:`generator.body.choice`), or none, which ``check`` reports
 
 from __future__ import annotations
 
-import re
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
@@ -29,7 +29,6 @@ from generator.content.matcher import AliasMatcher, Match
 
 # The parser's tokens whose content is text a reader sees, other than ``text`` itself.
 _BREAKS = frozenset({"softbreak", "hardbreak"})
-_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
 @dataclass(frozen=True)
@@ -50,11 +49,6 @@ class Ambiguous:
     alias: str
     candidates: tuple[str, ...]
     line: int | None  # in the body, counting from 1
-
-
-def lower_words(text: str) -> frozenset[str]:
-    """The words ``text`` writes in lower case: ordinary words, wherever they have capitals."""
-    return frozenset(_LOWER_WORD.findall(text))
 
 
 def found_in(text: str, match: Match, offset: int = 0) -> Found:
@@ -96,7 +90,7 @@ class Linker:
     """Visits a body's inline tokens: records first mentions, links the first linkable.
 
     ``listed``: the article's ``actors:`` and ``locations:``; ``lower``: the words the
-    article writes in lower case (see :func:`lower_words`).
+    article writes in lower case (a :class:`~generator.body.names.LowerWords`).
     """
 
     def __init__(
@@ -105,7 +99,7 @@ class Linker:
         hrefs: dict[str, str],
         skip: str = "",
         listed: frozenset[str] = frozenset(),
-        lower: frozenset[str] = frozenset(),
+        lower: Container[str] = frozenset(),
     ) -> None:
         self.matcher, self.hrefs, self.skip = matcher, hrefs, skip
         self.listed, self.lower = listed, lower
@@ -164,6 +158,8 @@ class Linker:
 
     def _visit_inline(self, inline: Token, heading: bool, matches: dict[int, list[Match]]) -> None:
         record = self.in_headings if heading else self.found
+        if all(self._settled(m, record, heading) for found in matches.values() for m in found):
+            return  # most paragraphs of a long article: every name in them is done with
         text, offsets = inline_text(inline)
         context = _context(text, offsets, matches, self.lower)
         children: list[Token] = []
@@ -185,6 +181,15 @@ class Linker:
             else:
                 children += self._linked(child, names)
         inline.children = children
+
+    def _settled(self, match: Match, record: dict[str, Found], heading: bool) -> bool:
+        """True when nothing can come of ``match``: its one entry is recorded, linked and
+        named in full already."""
+        if len(match.candidates) != 1:
+            return False
+        entity = match.candidates[0]
+        done = heading or entity in self.linked
+        return done and entity in record and entity in self.named_fully
 
     def _names(
         self, matches: list[Match], offset: int, context: NameContext, inline: Token
@@ -238,7 +243,7 @@ class Linker:
 
 
 def _context(
-    text: str, offsets: dict[int, int], matches: dict[int, list[Match]], lower: frozenset[str]
+    text: str, offsets: dict[int, int], matches: dict[int, list[Match]], lower: Container[str]
 ) -> NameContext:
     """The :class:`NameContext` of one inline text and every match found in it."""
     spans = [

@@ -23,6 +23,7 @@ run is seen across emphasis and line breaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 from generator.body.word_lists import WORDS, WordLists
@@ -38,6 +39,7 @@ _OPENERS = "\"“‘'([«—– "
 _ENDS = ".!?…:"
 # How far the rules look either side of a match: a title or a word, never a paragraph.
 _REACH = 64
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'’-]*\b")
 
 
 def _possessive(word: str) -> bool:
@@ -54,6 +56,19 @@ def is_title_case(text: str) -> bool:
     return bool(words) and not any(word[0].islower() for word in words)
 
 
+class LowerWords(Container[str]):
+    """The words a text writes in lower case, read on first use: few texts ever ask."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._words: frozenset[str] | None = None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(_LOWER_WORD.findall(self._text))
+        return word in self._words
+
+
 @dataclass(frozen=True)
 class NameContext:
     """One inline text, the spans the matcher found in it, and what the article writes."""
@@ -64,14 +79,14 @@ class NameContext:
     ends: frozenset[int]
     # Words the article writes in lower case somewhere: ordinary words, wherever they open
     # a sentence with a capital.
-    lower_words: frozenset[str] = frozenset()
+    lower_words: Container[str] = frozenset()
     # Capitals tell nothing in a headline: worked out once, not at every match.
     title_case: bool = False
     words: WordLists = WORDS
 
     @classmethod
     def of(
-        cls, text: str, spans: list[tuple[int, int]], lower_words: frozenset[str] = frozenset()
+        cls, text: str, spans: list[tuple[int, int]], lower_words: Container[str] = frozenset()
     ) -> NameContext:
         """The context of ``text`` in which the matcher found ``spans`` (start, end)."""
         starts = frozenset(start for start, _ in spans)

@@ -15,7 +15,8 @@ from markdown_it.token import Token
 
 from generator.body.commonmark import parse, to_html
 from generator.body.limits import render_limits
-from generator.body.linker import Ambiguous, Found, Linker, found_in, inline_text, lower_words
+from generator.body.linker import Ambiguous, Found, Linker, found_in, inline_text
+from generator.body.names import LowerWords
 from generator.body.raw_html import TAG_NAME, has_image, link_targets_of, raw_html
 from generator.body.sanitize import ALLOWED_TAGS, sanitize_rendered
 from generator.content.matcher import AliasMatcher
@@ -164,7 +165,7 @@ def render_body(
     front-matter names, which decide between entries that share an alias.
     """
     tokens, problems = _tokens(text)
-    linker = Linker(matcher, hrefs, skip, listed, lower_words(text))
+    linker = Linker(matcher, hrefs, skip, listed, LowerWords(text))
     found = linker.visit(tokens)
     choices = tuple(_choice_note(a) for a in linker.ambiguous.values())
     return Rendered(_blocks(tokens), found, problems + choices)
