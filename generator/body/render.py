@@ -15,7 +15,8 @@ from markdown_it.token import Token
 
 from generator.body.commonmark import parse, to_html
 from generator.body.limits import render_limits
-from generator.body.linker import Found, Linker, found_in, inline_text
+from generator.body.linker import Ambiguous, Found, Linker, found_in, inline_text
+from generator.body.names import LowerWords
 from generator.body.raw_html import TAG_NAME, has_image, link_targets_of, raw_html
 from generator.body.sanitize import ALLOWED_TAGS, sanitize_rendered
 from generator.content.matcher import AliasMatcher
@@ -140,10 +141,31 @@ def link_targets(entities: dict[str, Entity], prefix: str) -> dict[str, str]:
     return {entity_id: prefix + entity.url for entity_id, entity in entities.items()}
 
 
+def _choice_note(ambiguous: Ambiguous) -> Note:
+    """Ask for a choice between the entries that share an alias."""
+    *others, last = ambiguous.candidates
+    named = f"{', '.join(others)} or {last}"
+    return Note(
+        f"{ambiguous.alias!r} is an alias of {named}, and nothing in the article says which "
+        "it means: add the id of the one meant to `actors:` or `locations:`",
+        ambiguous.line,
+    )
+
+
 def render_body(
-    text: str, matcher: AliasMatcher, hrefs: dict[str, str], skip: str = ""
+    text: str,
+    matcher: AliasMatcher,
+    hrefs: dict[str, str],
+    skip: str = "",
+    listed: frozenset[str] = frozenset(),
 ) -> Rendered:
-    """Render ``text``; link each entity's first mention to its ``hrefs`` target."""
+    """Render ``text``; link each entity's first mention to its ``hrefs`` target.
+
+    ``skip``: the entry whose description this is; ``listed``: the entries the article's
+    front-matter names, which decide between entries that share an alias.
+    """
     tokens, problems = _tokens(text)
-    found = Linker(matcher, hrefs, skip).visit(tokens)
-    return Rendered(_blocks(tokens), found, problems)
+    linker = Linker(matcher, hrefs, skip, listed, LowerWords(text))
+    found = linker.visit(tokens)
+    choices = tuple(_choice_note(a) for a in linker.ambiguous.values())
+    return Rendered(_blocks(tokens), found, problems + choices)

@@ -36,6 +36,9 @@ _WORD_CHARS = f"\\w{_combining_marks()}"
 _WORD = re.compile(f"[{_WORD_CHARS}]+")
 # Typographic and straight apostrophes are one character each, so folding them keeps offsets.
 _FOLD = str.maketrans({"’": "'", "ʼ": "'"})
+# How far past an alias its entry's neighbour words are looked for: the schema bounds
+# their length well below this.
+_NEIGHBOUR_REACH = 96
 
 
 def fold_alias(alias: str) -> str:
@@ -45,12 +48,37 @@ def fold_alias(alias: str) -> str:
 
 @dataclass(frozen=True)
 class Match:
-    """An alias found in a text: ``text[start:end]`` (a possessive ending included)."""
+    """An alias found in a text: ``text[start:end]`` (a possessive ending included).
+
+    ``candidates`` are every entry the alias may name there (more than one when entries
+    share it; see :mod:`generator.body.choice`); ``entity_id`` is the first of them.
+    """
 
     start: int
     end: int
     entity_id: str
     alias: str
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """Words that, right after or right before an alias, say it is not the entry's name."""
+
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+
+    def rule_out(self, text: str, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` stands before or after one of the listed words."""
+        after = text[end : end + _NEIGHBOUR_REACH].lstrip()
+        before = text[max(0, start - _NEIGHBOUR_REACH) : start].rstrip()
+        return any(
+            after.startswith(word) and not _is_word_char(after, len(word))
+            for word in self.not_before
+        ) or any(
+            before.endswith(word) and not _is_word_char(before, len(before) - len(word) - 1)
+            for word in self.not_after
+        )
 
 
 def _is_word_char(text: str, index: int) -> bool:
@@ -87,13 +115,22 @@ class AliasMatcher:
     """Matches the aliases of a set of entities: case-sensitive, whole words, longest first."""
 
     def __init__(self, entities: Iterable[Entity]) -> None:
-        index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        owners: dict[str, list[str]] = defaultdict(list)
+        self._neighbours: dict[str, Neighbours] = {}
+        # Each entry's country, for choosing between entries that share an alias.
+        self.countries: dict[str, str] = {}
         for entity in entities:
-            for alias in entity.aliases:
-                key = fold_alias(alias)
-                first = _WORD.match(key)
-                if first:
-                    index[first.group()].append((key, entity.id))
+            if entity.country:
+                self.countries[entity.id] = entity.country
+            if entity.not_before or entity.not_after:
+                self._neighbours[entity.id] = Neighbours(entity.not_before, entity.not_after)
+            for alias in dict.fromkeys(fold_alias(alias) for alias in entity.aliases):
+                owners[alias].append(entity.id)
+        index: dict[str, list[tuple[str, tuple[str, ...]]]] = defaultdict(list)
+        for key, ids in owners.items():
+            first = _WORD.match(key)
+            if first:
+                index[first.group()].append((key, tuple(sorted(set(ids)))))
         for candidates in index.values():
             candidates.sort(key=lambda item: (-len(item[0]), item[0]))
         self._index = dict(index)
@@ -117,9 +154,18 @@ class AliasMatcher:
         return matches
 
     def _match_at(self, text: str, start: int, candidates) -> Match | None:
-        for alias, entity_id in candidates:
+        for alias, entity_ids in candidates:
             end = start + len(alias)
             if text.startswith(alias, start) and not _is_word_char(text, end):
-                # An alias ending in a full stop ("U.S.") must not swallow a following word.
-                return Match(start, _possessive_end(text, end, alias), entity_id, alias)
+                kept = self._not_ruled_out(entity_ids, text, start, end)
+                if kept:
+                    # An alias ending in a full stop ("U.S.") must not swallow a following word.
+                    return Match(start, _possessive_end(text, end, alias), kept[0], alias, kept)
         return None
+
+    def _not_ruled_out(self, ids: tuple[str, ...], text: str, start: int, end: int):
+        """The entries of ``ids`` whose own neighbour words do not rule this match out."""
+        rules = self._neighbours
+        if not rules:
+            return ids
+        return tuple(i for i in ids if i not in rules or not rules[i].rule_out(text, start, end))

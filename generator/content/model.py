@@ -95,6 +95,9 @@ class Entity:
     country: str = ""
     wikidata: str = ""
     coordinates: Coordinates | None = None
+    # Neighbouring words that rule a match of an alias out ("Washington" before "Post").
+    not_before: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
     body_line: int = 1
     # Where each front-matter key stands in the file, for problems found later.
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False, repr=False)

@@ -83,6 +83,21 @@ _ENTITY_COMMON = (
         "country", "id", False, "Id of the country (a location of kind `country`).", "united-states"
     ),
     FieldSpec("wikidata", "wikidata", False, "Wikidata item id: `Q` and digits.", "Q1234"),
+    FieldSpec(
+        "not_before",
+        "neighbour-list",
+        False,
+        "Words that, right after an alias, mean it is not this entry: case-sensitive, "
+        "whole words, at most 20 of 40 characters.",
+        "[Post, Commanders]",
+    ),
+    FieldSpec(
+        "not_after",
+        "neighbour-list",
+        False,
+        "Words that, right before an alias, mean it is not this entry (as `not_before`).",
+        "[Fort]",
+    ),
 )
 
 ACTOR_FIELDS = (

@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib import resources
 
 from generator.content.alias_extensions import alias_extension_problems
+from generator.content.common_words import is_common_word_alias
 from generator.content.lookalikes import lookalike_problems
 from generator.content.matcher import fold_alias
 from generator.content.model import Archive, Article, Entity, Problem
 from generator.content.placeholders import placeholder_problems
-
-_COMMON_WORDS = frozenset(
-    word
-    for line in resources.files("generator.content")
-    .joinpath("common_words.txt")
-    .read_text()
-    .splitlines()
-    if not line.startswith("#")
-    for word in line.split()
-)
 
 
 def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
@@ -71,17 +61,21 @@ def _alias_problems(entities: Iterable[Entity]) -> list[Problem]:
                     Problem(
                         entity.path,
                         "aliases",
-                        f"{alias!r} is also an alias of {other.path}; an alias must name one entry",
+                        f"{alias!r} is also an alias of {other.path}: an article naming it "
+                        "links the entry its actors:/locations: or its other names choose, "
+                        "and check asks it to choose otherwise",
                         entity.line_of("aliases"),
+                        severity="warning",
                     )
                 )
-            elif " " not in alias and alias.casefold() in _COMMON_WORDS and not alias.isupper():
+            elif is_common_word_alias(alias):
                 problems.append(
                     Problem(
                         entity.path,
                         "aliases",
-                        f"{alias!r} is also an ordinary word and will match it "
-                        "at the start of sentences; prefer a longer alias",
+                        f"{alias!r} is also an ordinary word: it is linked where it opens a "
+                        "sentence only once the entry is named in full, and a month or "
+                        "weekday not next to a date; elsewhere it is, so prefer a longer alias",
                         entity.line_of("aliases"),
                         severity="warning",
                     )

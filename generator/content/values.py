@@ -20,6 +20,10 @@ from generator.content.slugs import is_valid_slug
 
 Messages = list[tuple[str, str]]
 MAX_LINE_LENGTH = 2000
+# Neighbour words (``not_before``/``not_after``) are read beside every match of an alias:
+# a few short words each, so that a hostile entry cannot make every match slow.
+MAX_NEIGHBOURS = 20
+MAX_NEIGHBOUR_LENGTH = 40
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Control characters (tab and newline aside), non-characters and lone surrogates.
@@ -154,6 +158,21 @@ def _aliases(name: str, value: object) -> tuple[tuple[str, ...] | None, Messages
     return aliases, messages  # type: ignore[return-value]
 
 
+def _neighbour(name: str, value: object) -> tuple[str | None, Messages]:
+    text, messages = _alias(name, value)
+    if text is not None and len(text) > MAX_NEIGHBOUR_LENGTH:
+        return None, [(name, f"longer than {MAX_NEIGHBOUR_LENGTH} characters; give a word")]
+    return text, messages
+
+
+def _neighbours(name: str, value: object) -> tuple[tuple[str, ...] | None, Messages]:
+    words, messages = _list_of(_neighbour)(name, value)
+    if isinstance(value, list) and len(value) > MAX_NEIGHBOURS:
+        words = None
+        messages = [(name, f"{len(value)} words; at most {MAX_NEIGHBOURS}"), *messages]
+    return words, messages  # type: ignore[return-value]
+
+
 def _wikidata(name: str, value: object) -> tuple[str | None, Messages]:
     if not isinstance(value, str) or not _WIKIDATA.fullmatch(value):
         return None, [(name, f"expected a Wikidata id such as Q42, got {value!r}")]
@@ -195,6 +214,7 @@ _CHECKERS: dict[str, Callable[[str, object], tuple[object, Messages]]] = {
     "line-list": _list_of(_text),
     "id-list": _list_of(_slug),
     "alias-list": _aliases,
+    "neighbour-list": _neighbours,
     "wikidata": _wikidata,
     "coordinates": _coordinates,
 }

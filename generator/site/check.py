@@ -11,12 +11,14 @@ on to emit pages (``build.py``) only when nothing here is an error.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from generator.body.choice import Choices
+from generator.body.names import NameContext
 from generator.body.render import Found, Rendered, found_in, link_targets
 from generator.content.matcher import AliasMatcher
-from generator.content.model import Archive, Problem
+from generator.content.model import Archive, Article, Problem
 from generator.content.read import read_archive
 from generator.content.validate import validate
 from generator.site.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
@@ -56,22 +58,38 @@ def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Proble
     ]
 
 
-def _in_title(title: str, matcher: AliasMatcher) -> tuple[Found, ...]:
-    """Every name the title carries, quoted from the title, first match of each entity."""
-    named: dict[str, Found] = {}
-    for match in matcher.find(title):
-        named.setdefault(match.entity_id, found_in(title, match))
-    return tuple(named.values())
+def _title_only(
+    article: Article, matcher: AliasMatcher, found: tuple[Found, ...]
+) -> tuple[Found, ...]:
+    """Names that only the title carries still count, quoted from the title.
 
-
-def _title_only(in_title: tuple[Found, ...], found: tuple[Found, ...]) -> tuple[Found, ...]:
-    """Names that only the title carries still count, quoted from the title."""
+    The title is read as the body is: only names count, and a shared alias counts for the
+    entry that the article's front-matter or body chooses.
+    """
     seen = {f.entity_id for f in found}
-    return tuple(f for f in in_title if f.entity_id not in seen)
+    choices = Choices(listed_of(article), frozenset(seen), matcher.countries)
+    matches = matcher.find(article.title)
+    context = NameContext.of(article.title, [(m.start, m.end) for m in matches])
+    extra = {}
+    for match in matches:
+        chosen = choices.choose(match.candidates)
+        if chosen and chosen not in seen and context.is_name(match.start, match.end, match.alias):
+            extra.setdefault(chosen, found_in(article.title, replace(match, entity_id=chosen)))
+    return tuple(extra.values())
+
+
+def listed_of(article: Article) -> frozenset[str]:
+    """The entries an article's front-matter lists, which decide its shared aliases."""
+    return frozenset(article.actors) | frozenset(article.locations)
 
 
 def _glossary_key(archive: Archive) -> tuple:
-    return tuple(sorted((e.id, e.section, e.aliases) for e in archive.entities))
+    return tuple(
+        sorted(
+            (e.id, e.section, e.aliases, e.country, e.not_before, e.not_after)
+            for e in archive.entities
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -89,8 +107,8 @@ class _Renderer:
         hrefs = link_targets(entities, _PAGE_PREFIX)
         return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs, memo)
 
-    def render(self, text: str, skip: str = "") -> Rendered:
-        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip)
+    def render(self, text: str, skip: str = "", listed: frozenset[str] = frozenset()) -> Rendered:
+        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip, listed)
 
 
 def _render(
@@ -104,11 +122,10 @@ def _render(
     total = len(archive.articles)
     for done, article in enumerate(archive.articles, 1):
         progress(done, total, "rendering articles")
-        result = renderer.render(article.body)
+        result = renderer.render(article.body, listed=listed_of(article))
         problems += _body_problems(article.path, article.body_line, result)
         bodies[article.slug] = result
-        in_title = renderer.memo.find(renderer.glossary, article.title, renderer.matcher, _in_title)
-        found = result.found + _title_only(in_title, result.found)
+        found = result.found + _title_only(article, renderer.matcher, result.found)
         mentions.append(article_mentions(article, found))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:

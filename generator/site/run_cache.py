@@ -9,9 +9,7 @@ and lets it go with the run.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
 from generator.body.render import Rendered, render_body
 from generator.content.matcher import AliasMatcher
@@ -22,35 +20,33 @@ from generator.site.emit import EmitMemos
 class RenderMemo:
     """Rendered bodies kept between runs, for as long as the glossary stays the same.
 
-    Rendering is a pure function of the text, the glossary's aliases and link targets and
-    the entity a description belongs to, so a body whose text and glossary are unchanged
-    is not rendered again. Any change to the glossary empties the memo.
+    Rendering is a pure function of the text, the glossary's aliases, neighbour words and
+    link targets, the entity a description belongs to and the entries an article lists, so
+    a body whose text and glossary are unchanged is not rendered again. Any change to the
+    glossary empties the memo.
     """
 
     def __init__(self) -> None:
         self.glossary: tuple = ()
-        self.bodies: dict[tuple[str, str], Rendered] = {}
+        self.bodies: dict[tuple[str, str, frozenset[str]], Rendered] = {}
 
     def render(
-        self, glossary: tuple, text: str, matcher: AliasMatcher, hrefs: dict, skip: str = ""
+        self,
+        glossary: tuple,
+        text: str,
+        matcher: AliasMatcher,
+        hrefs: dict,
+        skip: str = "",
+        listed: frozenset[str] = frozenset(),
     ) -> Rendered:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
         # One run passes the same key to every call: the identity test spares comparing
         # every entry of the glossary once per body.
         if glossary is not self.glossary and glossary != self.glossary:
             self.glossary, self.bodies = glossary, {}
-        key = (text, skip)
+        key = (text, skip, listed)
         if key not in self.bodies:
-            self.bodies[key] = render_body(text, matcher, hrefs, skip)
-        return self.bodies[key]
-
-    def find(self, glossary: tuple, text: str, matcher: AliasMatcher, find: Callable) -> Any:
-        """``find(text, matcher)`` (names in a title), or what it gave before for ``text``."""
-        if glossary is not self.glossary and glossary != self.glossary:
-            self.glossary, self.bodies = glossary, {}
-        key = (text, "\0title")  # no entity id holds a NUL: never a body's key
-        if key not in self.bodies:
-            self.bodies[key] = find(text, matcher)
+            self.bodies[key] = render_body(text, matcher, hrefs, skip, listed)
         return self.bodies[key]
 
     def clear(self) -> None:
