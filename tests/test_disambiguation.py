@@ -76,6 +76,14 @@ def _ids(body: str, listed: tuple[str, ...] = ()) -> list[str]:
         ("Israel Defense Forces said so.", []),
         ("Gaza City was shelled.", []),
         ("a Blinken Doctrine of sorts", []),
+        # "of" inside a name joins it: the alias after it is a part.
+        ("The Bank of Israel raised rates.", []),
+        ("ships in the Gulf of Gaza", []),
+        ("the President of Israel said", ["israel"]),
+        ("Residents of Gaza fled.", ["gaza"]),
+        ("the people of Gaza fled", ["gaza"]),
+        ("Most of Gaza is in ruins.", ["gaza"]),
+        ("Hamas of Gaza said", ["hamas", "gaza"]),
         # ... unless the longer run is itself an alias, or two names side by side.
         ("The UN Security Council voted.", ["unsc"]),
         ("The Security Council voted.", ["unsc"]),

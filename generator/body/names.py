@@ -4,12 +4,12 @@ Three rules, each about the text and never about particular names:
 
 - **Capitalisation runs.** An alias inside a longer run of capitalised words is a part of
   another name ("Security Council" in "National Security Council", "Washington" in
-  "Washington Post"), unless the run before it ends with a title ("Prime Minister Benjamin
-  Netanyahu"), a run after it begins with one ("US Secretary of State"), a neighbour is
-  itself an alias ("Hamas Gaza chief"), a possessive ("Israel's Gaza offensive"), a
-  date name, or a word that describes rather than names ("Israeli", or "Top" opening a
-  sentence). Text in title case (every longer word capitalised) says nothing by its
-  capitals, so the rule stays silent there.
+  "Washington Post", "Israel" in "Bank of Israel"), unless the run before it ends with a
+  title ("Prime Minister Benjamin Netanyahu", "President of Egypt"), a run after it begins
+  with one ("US Secretary of State"), a neighbour is itself an alias ("Hamas Gaza chief"),
+  a possessive ("Israel's Gaza offensive"), a date name, or a word that describes rather
+  than names ("Israeli", or "Top" opening a sentence). Text in title case (every longer
+  word capitalised) says nothing by its capitals, so the rule stays silent there.
 - **Dates.** An alias that is a month or weekday ("May") is not a name next to a number
   or a date word ("May 2024", "on 3 May", "early May").
 - **Sentence starts.** :meth:`NameContext.opens_sentence` tells the linker where a
@@ -133,6 +133,8 @@ class NameContext:
         """Nothing before the match makes it a part of a longer capitalised name."""
         head = self.text[max(0, start - _REACH) : start]
         found = _WORD_BEFORE.search(head)
+        if found and found.group(1) == "of":
+            return self._free_before_of(start - len(found.group(0)))
         if not found or not _capitalised(found.group(1)):
             return True
         word = found.group(1)
@@ -144,6 +146,23 @@ class NameContext:
         if self._ends_with_title(head.rstrip()) or self._describes(word):
             return True
         return self.opens_sentence(word_start) and self._ordinary(word)
+
+    def _free_before_of(self, of_start: int) -> bool:
+        """After "of": a capitalised word before it makes one name ("Bank of Israel"),
+        unless that word is a title ("President of Egypt") or opens the sentence."""
+        head = self.text[max(0, of_start - _REACH) : of_start]
+        found = _WORD_BEFORE.search(head)
+        if not found or not _capitalised(found.group(1)):
+            return True
+        word = found.group(1)
+        word_start = of_start - len(found.group(2)) - len(word)
+        if word.endswith(".") or _possessive(word) or word_start + len(word) in self.ends:
+            return True
+        if self._ends_with_title(head.rstrip()) or self._describes(word):
+            return True
+        # At a sentence's start the capital says nothing: "Residents of Gaza" is the
+        # commoner reading, and recall goes first.
+        return self.opens_sentence(word_start)
 
     def _free_after(self, start: int, end: int) -> bool:
         """Nothing after the match makes it a part of a longer capitalised name."""
