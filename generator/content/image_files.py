@@ -123,7 +123,10 @@ def identify(data: bytes, relative: str) -> tuple[str, int, int]:
                     raise RefusedPath(f"{relative}: {problem}")
                 image.verify()
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-            raise RefusedPath(f"{relative}: too many pixels to publish; scale it down") from None
+            raise RefusedPath(
+                f"{relative}: too many pixels to open safely (at most "
+                f"{MAX_IMAGE_PIXELS // 1_000_000} million); scale it down"
+            ) from None
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             raise RefusedPath(
                 f"{relative} cannot be read as a PNG, JPEG, WebP, GIF or AVIF image"
