@@ -20,8 +20,9 @@ from PIL import Image, ImageDraw, ImageFont
 from generator.content.read import read_archive
 
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-WIDTH, HEIGHT = 960, 480
-MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 70, 30, 80, 90
+# Small and with large type: shrunk to a 360 px phone column, labels stay about 13 px.
+WIDTH, HEIGHT = 600, 380
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 48, 14, 80, 74
 INK, GRID, BAR = (33, 33, 33), (210, 210, 210), (48, 79, 254)
 
 
@@ -45,15 +46,15 @@ def draw(bars: list[tuple[tuple[int, int], int]]) -> Image.Image:
     """The chart: a bar per month, each labelled with its month and its count."""
     image = Image.new("RGB", (WIDTH, HEIGHT), "white")
     pen = ImageDraw.Draw(image)
-    title, label = ImageFont.load_default(size=30), ImageFont.load_default(size=22)
-    pen.text((MARGIN_LEFT, 24), "Articles in the archive, by month", fill=INK, font=title)
+    title, label = ImageFont.load_default(size=26), ImageFont.load_default(size=22)
+    pen.text((MARGIN_LEFT - 30, 16), "Articles in the archive, by month", fill=INK, font=title)
     top = max(count for _, count in bars)
     plot_h = HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     base = HEIGHT - MARGIN_BOTTOM
     for value in range(top + 1):
         y = base - plot_h * value / top
         pen.line((MARGIN_LEFT, y, WIDTH - MARGIN_RIGHT, y), fill=GRID, width=2)
-        pen.text((MARGIN_LEFT - 14, y), str(value), fill=INK, font=label, anchor="rm")
+        pen.text((MARGIN_LEFT - 12, y), str(value), fill=INK, font=label, anchor="rm")
     slot = (WIDTH - MARGIN_LEFT - MARGIN_RIGHT) / len(bars)
     for index, ((year, month), count) in enumerate(bars):
         x = MARGIN_LEFT + slot * index
@@ -62,9 +63,9 @@ def draw(bars: list[tuple[tuple[int, int], int]]) -> Image.Image:
                 (x + slot * 0.18, base - plot_h * count / top, x + slot * 0.82, base), BAR
             )
         middle = x + slot / 2
-        pen.text((middle, base + 14), MONTHS[month - 1], fill=INK, font=label, anchor="ma")
+        pen.text((middle, base + 10), MONTHS[month - 1], fill=INK, font=label, anchor="ma")
         if month == 1 or index == 0:
-            pen.text((middle, base + 44), str(year), fill=INK, font=label, anchor="ma")
+            pen.text((middle, base + 38), str(year), fill=INK, font=label, anchor="ma")
     return image
 
 
