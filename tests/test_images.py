@@ -136,6 +136,18 @@ REFUSED = [
         "cannot be read",
     ),
     Case(
+        "truncated-jpeg",
+        "![Red](../images/red.jpg)\n",
+        {"images/red.jpg": picture("JPEG", (64, 64))[:-200]},
+        "cannot be read",
+    ),
+    Case(
+        "svg-bytes-newline",
+        "![Red](../images/red.png)\n",
+        {"images/red.png": b"\n<svg\nonload='x'/>"},
+        "SVG images are refused",
+    ),
+    Case(
         "too-many-bytes",
         "![Red](../images/red.png)\n",
         {"images/red.png": picture() + b"\0" * MAX_IMAGE_BYTES},

@@ -30,6 +30,7 @@ MAX_IMAGE_PIXELS = 24_000_000
 PUBLISHED_SUFFIX = {"PNG": "png", "JPEG": "jpg", "WEBP": "webp", "GIF": "gif", "AVIF": "avif"}
 _LABEL = {"PNG": "PNG", "JPEG": "JPEG", "WEBP": "WebP", "GIF": "GIF", "AVIF": "AVIF"}
 _OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_NONBLOCK", 0)
+_SVG = re.compile(rb"\s*(?:<\?xml|<svg[\s>/]|<!doctype svg)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -105,13 +106,23 @@ def _dimensions_problem(width: int, height: int) -> str | None:
     return None
 
 
+def _decode(data: bytes) -> None:
+    """Decode the first frame, so that a truncated or corrupt file is refused here rather
+    than shown broken. Only ever called on a size already checked; a JPEG is decoded at an
+    eighth of its size (its whole stream is read all the same)."""
+    with Image.open(io.BytesIO(data), formats=list(PUBLISHED_SUFFIX)) as image:
+        if image.format == "JPEG":
+            image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+
+
 def identify(data: bytes, relative: str) -> tuple[str, int, int]:
     """Pillow's format name and the pixel size of ``data``, verified, never decoded.
 
     Raises :class:`RefusedPath` for a file Pillow cannot read as one of the published
     formats, one too large, or one whose name says another format than its bytes.
     """
-    if data.lstrip()[:5].lower() in (b"<?xml", b"<svg ", b"<svg>"):
+    if _SVG.match(data[:256]):
         raise RefusedPath(f"{relative}: {SVG_REFUSED}")
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -122,6 +133,7 @@ def identify(data: bytes, relative: str) -> tuple[str, int, int]:
                 if problem:
                     raise RefusedPath(f"{relative}: {problem}")
                 image.verify()
+            _decode(data)
         except (Image.DecompressionBombWarning, Image.DecompressionBombError):
             raise RefusedPath(
                 f"{relative}: too many pixels to open safely (at most "
