@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import posixpath
 import struct
 import zlib
 from dataclasses import dataclass, field
@@ -16,9 +17,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
+from tiers import examples
 
 from generator.content.image_files import MAX_IMAGE_BYTES
+from generator.content.image_paths import RASTER_SUFFIXES, RefusedPath, content_path
 from generator.output.write import write_pages
 from generator.site.build import generate
 from generator.site.check import check_content
@@ -117,6 +122,12 @@ REFUSED = [
     ),
     Case("not-image-name", "![Red](../images/red.txt)\n", {}, "not named as an image"),
     Case("missing", "![Red](../images/none.png)\n", {}, "image not found"),
+    Case(
+        "letter-case",
+        "![Red](../Images/Red.png)\n",
+        GOOD,
+        "Images/Red.png (there is 'images': names are case-sensitive)",
+    ),
     Case(
         "jpeg-named-png",
         "![Red](../images/red.png)\n",
@@ -349,3 +360,25 @@ def test_a_long_lived_process_sees_an_image_change(tmp_path: Path) -> None:
     os.unlink(content / "images" / "red.png")
     third = generate(content, cache=cache)
     assert any("image not found" in p.message for p in third.errors)
+
+
+PATH_PIECES = st.sampled_from(
+    ["..", ".", "images", "a.png", "b.JPG", ".hid", "x.svg", "%2e%2e", "%2F", "/", "\\", "%00"]
+)
+
+
+@settings(deadline=None, max_examples=examples(300))
+@given(st.lists(PATH_PIECES, max_size=8).map("/".join), st.sampled_from(["articles", "actors"]))
+def test_an_accepted_image_path_always_stays_inside_the_content_folder(
+    src: str, folder: str
+) -> None:
+    try:
+        relative = content_path(src, folder)
+    except RefusedPath as err:
+        assert str(err)
+        return
+    parts = relative.split("/")
+    assert relative == posixpath.normpath(relative) and not relative.startswith("/")
+    assert ".." not in parts and not any(part.startswith(".") for part in parts)
+    assert "\\" not in relative and "\x00" not in relative
+    assert posixpath.splitext(relative)[1].lower() in RASTER_SUFFIXES

@@ -50,18 +50,34 @@ class Picture:
         return f"images/{stem or 'image'}.{self.digest[:12]}.{PUBLISHED_SUFFIX[self.format]}"
 
 
+def _listing(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
+
+
 def _walk(root: Path, relative: str) -> Path:
-    """``root / relative``, refusing a symbolic link at any step and a missing file."""
+    """``root / relative``, refusing a symbolic link at any step and a missing file.
+
+    Names must match exactly, letter case included, even where the file system ignores
+    case: GitHub's preview and the published site tell ``Map.png`` from ``map.png``.
+    """
     shown = f"{root.as_posix()}/{relative}"
     path = root
     for part in relative.split("/"):
-        path = path / part
+        folder, path = path, path / part
         try:
             mode = os.lstat(path).st_mode
         except FileNotFoundError:
-            raise RefusedPath(f"image not found: {shown}") from None
+            mode = None
         except OSError as err:
             raise RefusedPath(f"cannot read {shown}: {err.strerror or err}") from None
+        names = _listing(folder)
+        if mode is None or part not in names:
+            near = [n for n in names if n.lower() == part.lower() and n != part]
+            hint = f" (there is {near[0]!r}: names are case-sensitive)" if near else ""
+            raise RefusedPath(f"image not found: {shown}{hint}")
         if stat.S_ISLNK(mode):
             raise RefusedPath(
                 f"{shown}: {path.relative_to(root).as_posix()} is a symbolic link, "

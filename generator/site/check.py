@@ -45,8 +45,12 @@ class Checked:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
-def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Problem]:
-    """Render problems located in the file (their lines count from the body's first line)."""
+def _body_problems(path: str, body_line: int, rendered: Rendered, text: str) -> list[Problem]:
+    """Render problems located in the file (their lines count from the body's first line).
+
+    A problem with a column carries its line of ``text`` (the body), for the caret.
+    """
+    lines = text.split("\n") if any(note.column for note in rendered.problems) else []
     return [
         Problem(
             path,
@@ -55,6 +59,7 @@ def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Proble
             body_line + note.line - 1 if note.line else None,
             note.severity,
             column=note.column,
+            source=lines[note.line - 1] if note.column and note.line else None,
         )
         for note in rendered.problems
     ]
@@ -131,14 +136,14 @@ def _render(
     for done, article in enumerate(archive.articles, 1):
         progress(done, total, "rendering articles")
         result = renderer.render(article.body, "articles", listed=listed_of(article))
-        problems += _body_problems(article.path, article.body_line, result)
+        problems += _body_problems(article.path, article.body_line, result, article.body)
         bodies[article.slug] = result
         found = result.found + _title_only(article, renderer.matcher, result.found)
         mentions.append(article_mentions(article, found))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:
         result = renderer.render(entity.description, entity.section, entity.id)
-        problems += _body_problems(entity.path, entity.body_line, result)
+        problems += _body_problems(entity.path, entity.body_line, result, entity.description)
         descriptions[entity.id] = result
     return Rendering(archive, entities, bodies, descriptions, mentions), problems
 
@@ -152,7 +157,7 @@ def _failed_bodies(archive: Archive, renderer: _Renderer) -> tuple[list[Problem]
             continue
         is_article = failed.section == "articles"
         result = renderer.render(failed.body, failed.section, "" if is_article else failed.id)
-        problems += _body_problems(failed.path, failed.body_line, result)
+        problems += _body_problems(failed.path, failed.body_line, result, failed.body)
         if is_article:
             named.update(f.entity_id for f in result.found)
     return problems, named
