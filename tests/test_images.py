@@ -382,3 +382,24 @@ def test_an_accepted_image_path_always_stays_inside_the_content_folder(
     assert ".." not in parts and not any(part.startswith(".") for part in parts)
     assert "\\" not in relative and "\x00" not in relative
     assert posixpath.splitext(relative)[1].lower() in RASTER_SUFFIXES
+
+
+def test_a_glossary_description_shows_an_image_from_its_own_folder(tmp_path: Path) -> None:
+    actor = (
+        "---\nname: Zorblax\nkind: person\naliases: [Zorblax]\nsummary: A person.\n---\n\n"
+        '![Portrait of Zorblax](../images/red.png "Zorblax in 2024")\n\n'
+        "![Broken](images/red.png)\n"
+    )
+    files: dict[str, bytes | Link] = {**GOOD, "actors/zorblax.md": actor.encode()}
+    content = make_content(tmp_path, "Zorblax spoke.\n", files)
+    problems = [p for p in check_content(content) if p.severity == "error"]
+    # Relative to the entry's own folder: images/red.png is content/actors/images/red.png.
+    assert [(p.path.rsplit("/", 2)[-2:], p.line) for p in problems] == [
+        (["actors", "zorblax.md"], 10)
+    ]
+    (content / "actors" / "zorblax.md").write_text(actor.rsplit("\n\n", 1)[0] + "\n")
+    generation = generate(content)
+    page = {p.path: p.text for p in generation.pages}["actors/zorblax.md"]
+    figure = BeautifulSoup(page, "html.parser").select_one(".ea-prose figure")
+    assert figure is not None and figure.img["src"] == f"../../{generation.images[0].path}"
+    assert figure.figcaption.get_text() == "Zorblax in 2024"
