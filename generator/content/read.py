@@ -252,4 +252,6 @@ def read_archive(content_dir: Path, parsed: RunMemo | None = None) -> Archive:
                 failed.append(item)
             elif item is not None:
                 entities.append(item)
-    return Archive(tuple(articles), tuple(entities), tuple(problems), tuple(failed))
+    return Archive(
+        tuple(articles), tuple(entities), tuple(problems), tuple(failed), str(content_dir)
+    )
