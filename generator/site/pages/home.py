@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from generator.content.model import Article, Entity
 from generator.site.crossref import CrossReference, newest_first
-from generator.site.markup import md_link, md_text
+from generator.site.markup import html_text, md_link, md_text
 from generator.site.pages.article import entity_src
 from generator.site.pages.common import Page, format_date, front_matter, plural
 from generator.site.pages.listing import article_row
 from generator.site.pages.topics import INDEX_SRC as TOPICS_SRC
-from generator.site.pages.topics import topic_link
 from generator.site.topics import Topic, most_used
 
 SRC = "index.md"
 LATEST_ON_HOME = 10
 MOST_MENTIONED = 6
 TOPICS_ON_HOME = 12
+COUNTED = "With the number of articles that name each."
 
 
 def date_span(articles: list[Article]) -> str:
@@ -41,16 +41,21 @@ def _entity_list(title: str, entities: list[Entity], xref: CrossReference, more:
     rows = "\n".join(
         f"- {md_link(e.name, SRC, entity_src(e))} ({xref.count(e.id)})" for e in entities
     )
-    return f"## {title}\n\n{rows}\n\n{more}"
+    return f"## {title}\n\n{COUNTED}\n\n{rows}\n\n{more}"
 
 
 def _topics(topics: tuple[Topic, ...]) -> str:
+    """The most used topics as tags, each with its number of articles."""
     if not topics:
         return ""
-    shown = most_used(topics, TOPICS_ON_HOME)
-    rows = " · ".join(topic_link(t, SRC) for t in shown)
+    items = "".join(
+        f'<li><a href="{html_text(t.url)}">{html_text(t.name)}'
+        f' <span class="ea-tags__count">{len(t.articles)}</span></a></li>'
+        for t in most_used(topics, TOPICS_ON_HOME)
+    )
+    tags = f'<ul class="ea-tags" aria-label="Topics, with their number of articles">{items}</ul>'
     every = md_link(f"All {plural(len(topics), 'topic')}", SRC, TOPICS_SRC)
-    return f"## Topics\n\n{rows}\n\n{every}"
+    return f"## Topics\n\n{tags}\n\n{every}"
 
 
 def _column(css: str, parts: list[str]) -> str:
@@ -104,5 +109,6 @@ def home_page(
         _column("ea-home__about", about),
     ]
     body = "\n\n".join([f"# {md_text(site_name)}", intro, browse, _column("ea-home", columns)])
-    meta = front_matter(site_name, intro)
+    # The two columns need the width of the page: its sections are its table of contents.
+    meta = front_matter(site_name, intro, hide=["navigation", "toc"])
     return Page(SRC, meta + body + "\n")

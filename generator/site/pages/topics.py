@@ -52,8 +52,9 @@ def topic_page(topic: Topic) -> Page:
 
 
 def topic_link(topic: Topic, src: str) -> str:
-    """A Markdown link to a topic's page with its article count."""
-    return f"{md_link(topic.name, src, topic_src(topic.id))} ({len(topic.articles)})"
+    """A Markdown link to a topic's page and its number of articles."""
+    count = plural(len(topic.articles), "article")
+    return f"{md_link(topic.name, src, topic_src(topic.id))} · {count}"
 
 
 def topics_index(topics: tuple[Topic, ...]) -> Page:
