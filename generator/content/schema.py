@@ -55,7 +55,7 @@ ARTICLE_FIELDS = (
         "tags",
         "tag-list",
         False,
-        "Topics: each has a page, a feed and a search filter (at most 12, 60 characters each).",
+        "Topics: each has a page, a feed and a search filter (at most 12, of 100 characters each).",
         "[ceasefire, diplomacy]",
     ),
     FieldSpec(

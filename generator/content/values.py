@@ -27,7 +27,7 @@ MAX_NEIGHBOUR_LENGTH = 40
 # Each tag is a topic with a page, a feed and a search filter: a label, not a sentence, and
 # a handful per article, so that a contributor cannot make thousands of pages from one file.
 MAX_TAGS = 12
-MAX_TAG_LENGTH = 60
+MAX_TAG_LENGTH = 100
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Control characters (tab and newline aside), non-characters and lone surrogates.

@@ -73,10 +73,13 @@ def home_page(
 ) -> Page:
     """The home page: the archive's span and size, its latest articles, and beside them
     its most mentioned actors and places (with counts) and its topics."""
+    # Countries count among the actors, as in the Actors index, but are listed once only:
+    # among the places, where a reader looks for them first.
     actors = [e for e in entities if e.section == "actors"]
     places = [e for e in entities if e.section == "locations"]
+    states = sum(1 for e in places if e.is_state)
     intro = (
-        f"{date_span(articles)}, naming {plural(len(actors), 'actor')} and "
+        f"{date_span(articles)}, naming {plural(len(actors) + states, 'actor')} and "
         f"{plural(len(places), 'location')}. Every person, organisation, state and place "
         "named in an article has a page of its own listing, by date, each article that "
         "mentions it and the sentence that does."
