@@ -119,3 +119,20 @@ def test_topic_screenshot(browser: Browser, base_url, tmp_path, name, width, sch
     page.screenshot(path=shot, full_page=True, animations="disabled", caret="hide")
     context.close()
     assert shot.stat().st_size > 5_000
+
+
+# Words that stand on the index, topic and home pages (their intros and headings) only.
+LISTING_WORDS = ["newest first", "Most mentioned", "number of articles", "Latest articles"]
+
+
+def test_listing_pages_stay_out_of_the_search_index(browser: Browser, seed_site):
+    """No index, month, topic, Explore or home page is a result, whatever is searched."""
+    found = query_index(browser, seed_site, [(w, w, None) for w in LISTING_WORDS])
+    glossary_or_article = ("/articles/", "/actors/", "/locations/")
+    listings = [
+        url
+        for urls in found.values()
+        for url in urls
+        if not url.startswith(glossary_or_article) or url.count("/") < 3
+    ]
+    assert listings == [], found
