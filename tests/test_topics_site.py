@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import posixpath
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from conftest import REPO, build_with_cli
 from linkcheck import broken_links
-from test_site import content, soup, target, text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TAG = "Ports & <harbours>"
@@ -24,6 +24,26 @@ TOPICS = {
 }
 # Pages that list other pages: none is a search result of its own.
 LISTINGS = ["", "articles/", "actors/", "locations/", "topics/", "explore/", "archive/2024-07/"]
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    """The built page at directory URL ``url`` ("" is the home page)."""
+    return BeautifulSoup((site / url / "index.html").read_bytes(), "lxml")
+
+
+def content(site: Path, url: str) -> Tag:
+    """The page's content column, without header and navigation."""
+    return soup(site, url).select_one("article.md-content__inner")
+
+
+def text(node: Tag) -> str:
+    return " ".join(node.get_text().split())
+
+
+def target(from_url: str, href: str) -> str:
+    """The directory URL a relative ``href`` on page ``from_url`` points to."""
+    joined = posixpath.normpath(posixpath.join(from_url, href.split("#")[0]))
+    return "" if joined == "." else joined + "/"
 
 
 def heading(page) -> str:
