@@ -102,6 +102,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # generated them itself), and one build's placeholders (generator/output/populate.py).
         self.finished: Mapping[str, tuple[int, ...]] = {}
         self.populator = Populator()
+        # Set by ``explainer build``: it indexes the site itself, once this process is gone.
+        self.index_later = False
 
     def on_startup(self, *, command, dirty) -> None:
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
@@ -253,6 +255,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.info("explainer: removed %d files of deleted pages", len(removed))
         if self.live.serving:
             self.indexer.request(site_dir)
+            return
+        if self.index_later:
             return
         try:
             search_index.index_site(site_dir)
