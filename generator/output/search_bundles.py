@@ -1,9 +1,9 @@
 """The search index in bounded parts: Pagefind's memory stays flat however large the site grows.
 
 Pagefind holds every page's word map until it writes the index (about seven to ten times a
-page's HTML), so one run over 12,000 pages needs 2.5 GB. Here the searchable pages are cut
-into bundles of at most ``BUNDLE_BYTES`` of HTML, in path order (the glossary's folders
-together, then the articles), and Pagefind indexes each bundle alone, one after another.
+page's HTML), so one run over 12,000 pages needs 2.5 GB. Here the searchable pages are dealt
+into bundles of about ``BUNDLE_BYTES`` of HTML each, and Pagefind indexes each bundle alone,
+one after another.
 
 The first bundle is the primary one, in ``pagefind/``, where the theme loads Pagefind; the
 others go to ``pagefind/part/<n>/`` and ``pagefind/bundles.json`` lists them for the theme's
@@ -23,7 +23,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-# Measured with Pagefind 1.5 on synthetic archives: 34 MB of article HTML peaked at 0.36 GB.
+# Measured with Pagefind 1.5 on synthetic archives: 34 MB of pages' HTML peaked at 0.36 GB.
 # 48 MB keeps one run near half a gigabyte.
 BUNDLE_BYTES = 48_000_000
 MANIFEST = "bundles.json"
@@ -76,18 +76,25 @@ def searchable_pages(site: Path, bundle_dir: str) -> list[tuple[str, int]]:
 
 
 def plan_bundles(pages: list[tuple[str, int]], budget: int = BUNDLE_BYTES) -> list[Bundle]:
-    """Cut ``pages`` into bundles of at most ``budget`` bytes (a larger page goes alone)."""
-    groups: list[list[str]] = [[]]
-    size = 0
-    for path, length in pages:
-        if groups[-1] and size + length > budget:
-            groups.append([])
-            size = 0
-        groups[-1].append(path)
-        size += length
+    """Deal ``pages`` into as few bundles as hold them at about ``budget`` bytes each.
+
+    Dealt, not cut in runs: each page goes to the bundle holding the fewest bytes so far, so
+    every bundle is a like sample of the site (articles and glossary pages in the same
+    proportions). Pagefind ranks a bundle's pages by how rare a word is in that bundle and
+    how long its pages are; alike bundles give scores that compare across them when the
+    browser merges their results.
+    """
+    total = sum(size for _path, size in pages)
+    count = max(1, -(-total // budget))
+    loads = [0] * count
+    dealt: list[list[str]] = [[] for _ in range(count)]
+    for path, size in pages:
+        lightest = loads.index(min(loads))
+        dealt[lightest].append(path)
+        loads[lightest] += size
     return [
         Bundle("" if number == 0 else f"{PARTS}/{number}", tuple(paths))
-        for number, paths in enumerate(groups)
+        for number, paths in enumerate(dealt)
         if paths
     ]
 

@@ -18,7 +18,13 @@ import threading
 import time
 from pathlib import Path
 
-from generator.output.search_bundles import assemble, mirror, plan_bundles, searchable_pages
+from generator.output.search_bundles import (
+    BUNDLE_BYTES,
+    assemble,
+    mirror,
+    plan_bundles,
+    searchable_pages,
+)
 
 BUNDLE_DIR = "pagefind"
 # Page parts that are not the page's own words: charts and maps, heading anchors, the
@@ -60,13 +66,14 @@ def _pagefind(site_dir: Path, output: Path) -> None:
         raise SearchIndexError(f"Pagefind exited with status {done.returncode}: {text}")
 
 
-def index_site(site_dir: Path) -> None:
+def index_site(site_dir: Path, budget: int = BUNDLE_BYTES) -> None:
     """Write the search index into ``site_dir/pagefind``; raise SearchIndexError on failure.
 
+    ``budget``: the most HTML, in bytes, one Pagefind run indexes (a larger page alone).
     Each bundle is indexed from a mirror of its pages in a work folder beside the site (in
     the staging folder, for ``explainer build``), and the finished index replaces the old.
     """
-    bundles = plan_bundles(searchable_pages(site_dir, BUNDLE_DIR))
+    bundles = plan_bundles(searchable_pages(site_dir, BUNDLE_DIR), budget)
     work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
     try:
         if not bundles:
