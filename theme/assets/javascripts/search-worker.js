@@ -236,6 +236,10 @@ async function search(text) {
   }
   const engine = await loadPagefind();
   const query = await canonical(engine, filters);
+  // The refine counts' search runs beside the results' own: on a large archive each is a
+  // pass over every bundle, and the reader should not wait for them one after the other.
+  const counting = articleCounts(engine, words, query);
+  counting.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
   const found = await engine.search(words || null, { filters: query });
   if (waiting !== null) return null;
   const top = found.results.slice(0, PAGES_SHOWN);
@@ -244,7 +248,7 @@ async function search(text) {
   const terms = Object.fromEntries(split.map((word) => [word.toLowerCase(), true]));
   const items = top.map((result, index) => toGroup(result, pages[index], split, terms));
   const chosen = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value.all]));
-  const counts = await articleCounts(engine, words, query);
+  const counts = await counting;
   return { items, total: found.results.length, facets: facets(counts, chosen) };
 }
 
