@@ -236,9 +236,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html, *, page, config, files):
         """Put the finished HTML back where its placeholders are."""
         try:
-            return self.populator.html(page.file.src_uri, html)
+            finished = self.populator.html(page.file.src_uri, html)
         except PopulateError as err:
             raise PluginError(f"{page.file.src_uri}: {err}") from None
+        # MkDocs renders every page before it writes any and keeps each page's Markdown
+        # to the end; nothing reads it once rendered, and at 10,000 articles it is memory.
+        page.markdown = None
+        return finished
 
     def on_post_build(self, *, config) -> None:
         """Index the built site for search; under ``serve`` without holding up the reload."""
