@@ -89,7 +89,7 @@ def _measure(command: list[str], result: Path | None = None, cwd: Path = ROOT) -
 
 
 def _bare_config(folder: Path, docs: Path, site: Path) -> Path:
-    """The project's mkdocs.yml without its hook, building ``docs`` into ``site``."""
+    """The project's mkdocs.yml without its plugin or hooks, building ``docs`` into ``site``."""
     config = folder / "mkdocs-bare.yml"
     config.write_text(
         f"# The project's configuration (same theme, nav, plugins, extensions), no hooks.\n"
@@ -97,6 +97,8 @@ def _bare_config(folder: Path, docs: Path, site: Path) -> Path:
         f"docs_dir: {docs}\n"
         f"site_dir: {site}\n"
         f"hooks: []\n"
+        # Without the explainer plugin, which keeps pages out of Material's search (lunr).
+        f"plugins:\n  - search\n"
         f"watch: []\n"
         f"theme:\n  custom_dir: {ROOT / 'theme'}\n",
         encoding="utf-8",

@@ -38,7 +38,7 @@ class Row:
 
 def _number(value: float, unit: str) -> str:
     text = f"{value:,.2f}" if abs(value) < 10 else f"{value:,.0f}"
-    return f"{text} {unit}".strip()
+    return f"{text}{unit}" if unit == "×" else f"{text} {unit}".strip()
 
 
 class TargetTable:

@@ -39,12 +39,13 @@ def test_only_a_mark_inside_a_tag_counts(html: bytes, marked: bool) -> None:
         ([30, 1, 1], 10, [[0], [1], [2]]),  # a page larger than the budget goes alone
         ([5] * 6, 10, [[0, 3], [1, 4], [2, 5]]),
         ([1, 9, 1, 1, 1, 1], 7, [[0, 2, 3, 4, 5], [1]]),  # to the lightest bundle
+        ([5] * 12, 1, [[0, 3, 6, 9], [1, 4, 7, 10], [2, 5, 8, 11]]),  # three at most
     ],
 )
 def test_pages_are_dealt_to_the_lightest_bundle(sizes, budget, dealt) -> None:
     pages = [(f"p{n}/index.html", size) for n, size in enumerate(sizes)]
-    bundles = plan_bundles(pages, budget)
-    assert [[int(p[1]) for p in b.pages] for b in bundles] == [d for d in dealt if d]
+    bundles = plan_bundles(pages, budget, most=3)
+    assert [[int(p.split("/")[0][1:]) for p in b.pages] for b in bundles] == [d for d in dealt if d]
     assert [b.folder for b in bundles] == ["", "part/1", "part/2"][: len(bundles)]
 
 

@@ -28,6 +28,13 @@ from pathlib import Path
 # 0.85 GB, under MkDocs' own peak at 10,000 articles; smaller bundles would cost readers
 # more: a first search fetches about 110 kB of every bundle's filters and word chunks.
 BUNDLE_BYTES = 80_000_000
+# A first search fetches every bundle's filters and word chunks: 0.73 MB from five bundles at
+# 10,000 articles; at 30,000, 1.9 MB from thirteen bundles of 80 MB, 1.4 MB from five larger
+# ones. Past five, bundles grow instead: Pagefind then needs about twice the site's
+# searchable HTML, still below what MkDocs itself holds for the same pages (measured at
+# 30,000 articles: 2.05 GB for the largest of five Pagefind runs, 2.34 GB for MkDocs), so the
+# build's peak is MkDocs' either way.
+MOST_BUNDLES = 5
 MANIFEST = "bundles.json"
 PARTS = "part"
 # How the generator marks the element Pagefind indexes (generator/site/pages/search_hints.py).
@@ -77,8 +84,11 @@ def searchable_pages(site: Path, bundle_dir: str) -> list[tuple[str, int]]:
     return sorted(found)
 
 
-def plan_bundles(pages: list[tuple[str, int]], budget: int = BUNDLE_BYTES) -> list[Bundle]:
-    """Deal ``pages`` into as few bundles as hold them at about ``budget`` bytes each.
+def plan_bundles(
+    pages: list[tuple[str, int]], budget: int = BUNDLE_BYTES, most: int = MOST_BUNDLES
+) -> list[Bundle]:
+    """Deal ``pages`` into as few bundles as hold them at about ``budget`` bytes each, and
+    never more than ``most`` (the bundles are then larger).
 
     Dealt, not cut in runs: each page goes to the bundle holding the fewest bytes so far, so
     every bundle is a like sample of the site (articles and glossary pages in the same
@@ -87,7 +97,7 @@ def plan_bundles(pages: list[tuple[str, int]], budget: int = BUNDLE_BYTES) -> li
     browser merges their results.
     """
     total = sum(size for _path, size in pages)
-    count = max(1, -(-total // budget))
+    count = min(max(1, -(-total // budget)), most)
     loads = [0] * count
     dealt: list[list[str]] = [[] for _ in range(count)]
     for path, size in pages:
