@@ -40,8 +40,10 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from benchmarks.memory import measure_tree
 from benchmarks.search import busiest_name, measure_search
 from benchmarks.synthetic import edit_one_article, make_archive
+from benchmarks.targets import scale_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_CONFIG = ROOT / "mkdocs.yml"
@@ -61,35 +63,33 @@ class Run:
     cpu_s: float
     peak_mb: float
     data: dict = field(default_factory=dict)
+    # The largest sum of the process tree's resident memory (benchmarks/memory.py).
+    tree_peak_mb: float = 0.0
     warnings: list[str] = field(default_factory=list)
 
 
 def _measure(command: list[str], result: Path | None = None, cwd: Path = ROOT) -> Run:
-    """Run ``command``: its wall and CPU time, peak RSS, and the JSON it wrote to ``result``."""
+    """Run ``command``: its wall and CPU time, peak RSS, and the JSON it wrote to ``result``.
+
+    CPU counts the children it waited for (MkDocs' process, Pagefind); ``peak_mb`` is the
+    largest single process, ``tree_peak_mb`` the most the whole tree held at once.
+    """
     if result is not None:
         result.unlink(missing_ok=True)
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        command, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    output = process.stdout.read() if process.stdout else b""
-    _pid, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.stdout:
-        process.stdout.close()
-    if process.returncode != 0:
-        tail = output.decode("utf-8", "replace")[-3000:]
-        raise RuntimeError(f"{' '.join(command)} exited {process.returncode}:\n{tail}")
+    with tempfile.TemporaryFile() as log:
+        run = measure_tree(command, cwd=cwd, env=ENV, log=log)
+        log.seek(0)
+        text = log.read().decode("utf-8", "replace")
+    if run.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} exited {run.returncode}:\n{text[-3000:]}")
     data = json.loads(result.read_text()) if result is not None else {}
-    text = output.decode("utf-8", "replace")
     warnings = [line for line in text.splitlines() if line.startswith("WARNING")]
-    cpu = usage.ru_utime + usage.ru_stime
-    return Run(wall, cpu, usage.ru_maxrss / 1024, data, warnings)
+    peaks = {"peak_mb": run.largest_process_mb, "tree_peak_mb": run.tree_peak_mb}
+    return Run(run.wall_s, run.cpu_s, data=data, warnings=warnings, **peaks)
 
 
 def _bare_config(folder: Path, docs: Path, site: Path) -> Path:
-    """The project's mkdocs.yml without its hook, building ``docs`` into ``site``."""
+    """The project's mkdocs.yml without its plugin or hooks, building ``docs`` into ``site``."""
     config = folder / "mkdocs-bare.yml"
     config.write_text(
         f"# The project's configuration (same theme, nav, plugins, extensions), no hooks.\n"
@@ -97,6 +97,8 @@ def _bare_config(folder: Path, docs: Path, site: Path) -> Path:
         f"docs_dir: {docs}\n"
         f"site_dir: {site}\n"
         f"hooks: []\n"
+        # Without the explainer plugin, which keeps pages out of Material's search (lunr).
+        f"plugins:\n  - search\n"
         f"watch: []\n"
         f"theme:\n  custom_dir: {ROOT / 'theme'}\n",
         encoding="utf-8",
@@ -111,8 +113,11 @@ def _site_stats(site: Path) -> dict:
     workers = sorted((site / "assets" / "javascripts" / "workers").glob("search.*.js"))
     worker = workers[0].read_bytes() if workers else b""
     pagefind = [p for p in files if p.relative_to(site).parts[0] == "pagefind"]
+    listed = site / "pagefind" / "bundles.json"
+    bundles = 1 + len(json.loads(listed.read_text())["bundles"]) if listed.is_file() else 1
     return {
         "pagefind_bytes": sum(p.stat().st_size for p in pagefind),
+        "bundles": bundles,
         "bytes": sum(p.stat().st_size for p in files),
         "files": len(files),
         "html_pages": sum(1 for p in files if p.suffix == ".html" and p.name != "404.html"),
@@ -132,6 +137,7 @@ def _best(runs: list[Run]) -> dict:
         "wall_s": best.wall_s,
         "cpu_s": best.cpu_s,
         "peak_mb": max(r.peak_mb for r in runs),
+        "tree_peak_mb": max(r.tree_peak_mb for r in runs),
         "warnings": best.warnings,
     }
 
@@ -204,24 +210,44 @@ def _edit(folder: Path, content: Path) -> dict:
     }
 
 
-def measure_size(n: int, work: Path, repeat: int, seed: int = 0) -> dict:
-    """Every figure for archives of ``n`` articles."""
+def _light(folder: Path, content: Path) -> dict:
+    """Only ``explainer build`` of one content folder: for sizes too large to build thrice."""
+    site, result = folder / "site-full", folder / "result.json"
+    cli = ["build", "--content", str(content), "--site-dir", str(site), "--no-strict"]
+    cli += ["--config-file", str(PROJECT_CONFIG)]
+    command = [sys.executable, "-m", "benchmarks.stages", "cli", str(result), "--", *cli]
+    full = _best([_measure(command, result)])
+    full["site"] = _site_stats(site)
+    return {"full": full}
+
+
+def measure_size(n: int, work: Path, repeat: int, seed: int = 0, *, light: bool = False) -> dict:
+    """Every figure for archives of ``n`` articles.
+
+    ``light``: only ``explainer build`` of the archive and a first search on it (no bare or
+    no-glossary builds, no edit), for the memory and search targets at large sizes.
+    """
     base = work / f"n{n}"
-    out: dict = {"n": n}
-    for name, glossary in (("glossary", True), ("plain", False)):
+    out: dict = {"n": n, "light": light}
+    variants = (("glossary", True),) if light else (("glossary", True), ("plain", False))
+    for name, glossary in variants:
         folder = base / name
         folder.mkdir(parents=True, exist_ok=True)
         info = make_archive(n, folder / "content", seed, with_glossary=glossary)
         print(f"  N={n} {name}: {info.entries} glossary entries; building…", file=sys.stderr)
-        out[name] = _variant(folder, info.content_dir, repeat)
+        out[name] = (
+            _light(folder, info.content_dir)
+            if light
+            else _variant(folder, info.content_dir, repeat)
+        )
         out[name]["archive"] = {"entries": info.entries, "words": info.words}
     print(f"  N={n}: a first search in Chromium…", file=sys.stderr)
     glossary = base / "glossary"
     query = busiest_name(glossary / "site-full")
-    out["search"] = {
-        "pagefind": measure_search(glossary / "site-full", query),
-        "lunr": measure_search(glossary / "site-bare", query, lunr=True),
-    }
+    out["search"] = {"pagefind": measure_search(glossary / "site-full", query)}
+    if light:
+        return out
+    out["search"]["lunr"] = measure_search(glossary / "site-bare", query, lunr=True)
     print(f"  N={n}: one-edit rebuild…", file=sys.stderr)
     out["edit"] = _edit(base / "glossary", base / "glossary" / "content")
     return out
@@ -379,7 +405,40 @@ def _ratio_line(n: int, label: str, a: dict, b: dict) -> str:
     )
 
 
+def memory_table(results: list[dict]) -> list[str]:
+    """``explainer build`` of each size: CPU, the whole tree's peak and the largest process."""
+    lines = [
+        "",
+        "`explainer build`, whole process tree (MkDocs' forked process, Pagefind's runs): CPU "
+        "seconds of all of them, the most they held at once (sampled) and the largest single "
+        "process (`wait4`):",
+        "",
+        "| N | HTML pages | CPU s | CPU ms/page | tree peak MB | largest process MB "
+        "| search bundles | Pagefind MB |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in results:
+        full = r["glossary"]["full"]
+        site, tree = full["site"], full.get("tree_peak_mb", 0)
+        lines.append(
+            f"| {r['n']:,} | {site['html_pages']:,} | {full['cpu_s']:.1f} | "
+            f"{1000 * full['cpu_s'] / site['html_pages']:.1f} | {tree:.0f} | "
+            f"{full['peak_mb']:.0f} | {site.get('bundles', 1)} | {_mb(site['pagefind_bytes'])} |"
+        )
+    return lines
+
+
 def report(results: list[dict], info: dict, seed: int = 0) -> str:
+    """The whole report: build tables of complete runs, memory, search, scale targets."""
+    every = results
+    results = [r for r in every if not r.get("light")]
+    text = _full_report(results, info, seed) if results else "## Build benchmark\n"
+    lines = [*memory_table(every), *search_table(every), "", "Scale targets:", ""]
+    lines.append(scale_rows(every).render())
+    return text + "\n".join(lines) + "\n"
+
+
+def _full_report(results: list[dict], info: dict, seed: int = 0) -> str:
     repeats = sorted({r.get("repeat", 1) for r in results})
     if len(repeats) == 1:
         runs = f"fastest of {repeats[0]} run{'s' if repeats[0] > 1 else ''} per build"
@@ -451,7 +510,6 @@ def report(results: list[dict], info: dict, seed: int = 0) -> str:
                 else " – | – |"
             )
         )
-    lines += search_table(results)
     lines += ["", *targets(results), "", *notes(results)]
     return "\n".join(lines) + "\n"
 
@@ -571,6 +629,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=1, help="runs per build; fastest counts")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--light-from",
+        type=int,
+        default=20_000,
+        metavar="N",
+        help="from this size on, only explainer build and a first search (default 20000)",
+    )
     parser.add_argument("--output", type=Path, help="also write the Markdown report here")
     parser.add_argument("--json", type=Path, help="write every raw figure here")
     parser.add_argument("--workdir", type=Path, help="keep archives and sites here")
@@ -592,7 +657,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         for n in args.sizes:
             began, before = time.perf_counter(), fingerprint()
-            results.append(measure_size(n, work, args.repeat, args.seed))
+            light = n >= args.light_from
+            results.append(measure_size(n, work, args.repeat, args.seed, light=light))
             results[-1]["product"] = {"before": before, "after": fingerprint()}
             results[-1]["repeat"] = args.repeat
             print(f"  N={n}: {time.perf_counter() - began:.0f} s", file=sys.stderr)

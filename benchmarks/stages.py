@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -133,13 +134,22 @@ def _cli(result: Path, argv: list[str]) -> int:
         "search_index": [],
     }
 
+    # The build forks MkDocs' process (generator/output/apart.py): calls timed there are
+    # appended to a file beside the result, which this process reads at the end.
+    parent, forked = os.getpid(), result.with_suffix(".forked")
+    forked.unlink(missing_ok=True)
+
     def timed(name, function):
         def wrapper(*args, **kwargs):
             wall, cpu = time.perf_counter(), time.process_time()
             try:
                 return function(*args, **kwargs)
             finally:
-                calls[name].append([time.perf_counter() - wall, time.process_time() - cpu])
+                call = [time.perf_counter() - wall, time.process_time() - cpu]
+                calls[name].append(call)
+                if os.getpid() != parent:
+                    with forked.open("a", encoding="utf-8") as out:
+                        out.write(json.dumps([name, call]) + "\n")
 
         return wrapper
 
@@ -161,6 +171,10 @@ def _cli(result: Path, argv: list[str]) -> int:
     began = time.perf_counter()
     status = main(argv)
     ended = time.perf_counter()
+    if forked.is_file():
+        for line in forked.read_text(encoding="utf-8").splitlines():
+            name, call = json.loads(line)
+            calls[name].append(call)
     result.write_text(
         json.dumps({"imports_s": began - start, "main_s": ended - began, "status": status, **calls})
     )

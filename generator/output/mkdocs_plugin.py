@@ -102,6 +102,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # generated them itself), and one build's placeholders (generator/output/populate.py).
         self.finished: Mapping[str, tuple[int, ...]] = {}
         self.populator = Populator()
+        # Set by ``explainer build``: it indexes the site itself, once this process is gone.
+        self.index_later = False
 
     def on_startup(self, *, command, dirty) -> None:
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
@@ -237,9 +239,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html, *, page, config, files):
         """Put the finished HTML back where its placeholders are."""
         try:
-            return self.populator.html(page.file.src_uri, html)
+            finished = self.populator.html(page.file.src_uri, html)
         except PopulateError as err:
             raise PluginError(f"{page.file.src_uri}: {err}") from None
+        # MkDocs renders every page before it writes any and keeps each page's Markdown
+        # to the end; nothing reads it once rendered, and at 10,000 articles it is memory.
+        page.markdown = None
+        return finished
 
     def on_post_build(self, *, config) -> None:
         """Index the built site for search; under ``serve`` without holding up the reload."""
@@ -256,6 +262,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.info("explainer: removed %d files of deleted pages", len(removed))
         if self.live.serving:
             self.indexer.request(site_dir)
+            return
+        if self.index_later:
             return
         try:
             search_index.index_site(site_dir)

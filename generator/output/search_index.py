@@ -3,16 +3,28 @@
 Pagefind splits the index into chunks and a reader's browser fetches only those a query
 needs: a few hundred kilobytes at 10,000 articles, where Material's lunr index is one file
 of tens of megabytes. It reads the pages MkDocs wrote, so it runs last; the theme marks
-which part of a page is text to index (``data-pagefind-body``) and which are hints.
+which part of a page is text to index (``data-pagefind-body``) and which are hints. A large
+site is indexed in bounded bundles, one Pagefind run after another
+(generator/output/search_bundles.py), which the theme merges in the browser.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+
+from generator.output.search_bundles import (
+    BUNDLE_BYTES,
+    assemble,
+    mirror,
+    plan_bundles,
+    searchable_pages,
+)
 
 BUNDLE_DIR = "pagefind"
 # Page parts that are not the page's own words: charts and maps, heading anchors, the
@@ -26,16 +38,16 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message carries what it printed."""
 
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    """The Pagefind command line for a built site (Pagefind's binary from PyPI)."""
+def pagefind_command(site_dir: Path, output: Path) -> list[str]:
+    """The Pagefind command line for the pages under ``site_dir`` (Pagefind's binary from PyPI)."""
     return [
         sys.executable,
         "-m",
         "pagefind",
         "--site",
         str(site_dir),
-        "--output-subdir",
-        BUNDLE_DIR,
+        "--output-path",
+        str(output),
         "--exclude-selectors",
         ", ".join(NOT_TEXT),
         "--force-language",
@@ -44,15 +56,55 @@ def pagefind_command(site_dir: Path) -> list[str]:
     ]
 
 
-def index_site(site_dir: Path) -> None:
-    """Write the search index into ``site_dir/pagefind``; raise SearchIndexError on failure."""
+def _pagefind(site_dir: Path, output: Path) -> None:
     try:
-        done = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True)
+        done = subprocess.run(pagefind_command(site_dir, output), capture_output=True, text=True)
     except OSError as err:
         raise SearchIndexError(f"could not run Pagefind: {err}") from None
     if done.returncode != 0:
-        output = (done.stderr or done.stdout).strip()
-        raise SearchIndexError(f"Pagefind exited with status {done.returncode}: {output}")
+        text = (done.stderr or done.stdout).strip()
+        raise SearchIndexError(f"Pagefind exited with status {done.returncode}: {text}")
+
+
+def index_site(site_dir: Path, budget: int = BUNDLE_BYTES) -> None:
+    """Write the search index into ``site_dir/pagefind``; raise SearchIndexError on failure.
+
+    ``budget``: the most HTML, in bytes, one Pagefind run indexes (a larger page alone).
+    Each bundle is indexed from a mirror of its pages in a work folder beside the site (in
+    the staging folder, for ``explainer build``), and the finished index replaces the old.
+    """
+    bundles = plan_bundles(searchable_pages(site_dir, BUNDLE_DIR), budget)
+    work = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.search-", dir=site_dir.parent))
+    try:
+        if not bundles:
+            # No page marks its text: Pagefind's own rule then, every page's body.
+            _pagefind(site_dir, work / "index")
+            outputs = []
+        else:
+            outputs = [
+                (bundle, _index_bundle(site_dir, bundle, work, n))
+                for n, bundle in enumerate(bundles)
+            ]
+        index = site_dir / BUNDLE_DIR
+        if index.exists():
+            shutil.move(index, work / "old")
+        if outputs:
+            assemble(outputs, index)
+        else:
+            shutil.move(work / "index", index)
+    except OSError as err:
+        raise SearchIndexError(f"could not write the search index: {err}") from None
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _index_bundle(site_dir: Path, bundle, work: Path, number: int) -> Path:
+    """Index one bundle's pages alone; return the folder Pagefind wrote."""
+    pages, output = work / f"pages-{number}", work / f"index-{number}"
+    mirror(site_dir, bundle.pages, pages)
+    _pagefind(pages, output)
+    shutil.rmtree(pages)
+    return output
 
 
 class BackgroundIndexer:

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from generator.output.apart import ChildFailedError, run_apart
 from generator.output.folders import (
     UnsafeFolderError,
     absolute,
@@ -17,6 +18,7 @@ from generator.output.folders import (
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
+from generator.output.search_index import SearchIndexError, index_site
 from generator.output.site_address import loopback_notice
 from generator.output.staging import Staging, staging_folder, swap_in
 from generator.output.terminal import printable
@@ -48,10 +50,8 @@ def _load(config_file: Path, strict: bool = True):
     return config, plugin
 
 
-def _run_mkdocs(
-    config, staging: Staging, target: Path, finished: dict[str, tuple[int, ...]]
-) -> None:
-    """Build the site from pages already written, into staging, then swap it into place.
+def _run_mkdocs(config, staging: Staging, finished: dict[str, tuple[int, ...]]) -> None:
+    """Build the site from pages already written into staging, without its search index.
 
     ``finished``: where those pages keep finished HTML, for MkDocs to pass it on unread.
     """
@@ -63,13 +63,13 @@ def _run_mkdocs(
     config.plugins[PLUGIN].config.generate = False
     config.plugins.on_startup(command="build", dirty=False)
     config.plugins[PLUGIN].finished = finished
+    config.plugins[PLUGIN].index_later = True
     try:
         build(config)
     except MkDocsException as err:
         raise SiteBuildError(str(err)) from None
     finally:
         config.plugins.on_shutdown()
-    swap_in(staging, target)
 
 
 def _folders(config, content: Path, site_dir: Path | None, own_docs: bool) -> tuple[Path, Path]:
@@ -104,30 +104,51 @@ def build_site(
         target, docs = _folders(config, content, site_dir, own_docs)
     except UnsafeFolderError as err:
         raise SiteBuildError(str(err)) from None
-    progress = Progress()
-    site_url = config.site_url or DEFAULT_SITE_URL
-    _tell_site_url(site_url)
-    generation = generate(content, site_url, progress, site_name=config.site_name)
-    progress.close()
-    if generation.errors:
-        return generation, None
-    pages = generation.pages
-    finished = finished_blocks(pages)
-    generation = replace(generation, pages=(), written=len(pages))
+    _tell_site_url(config.site_url or DEFAULT_SITE_URL)
     try:
         with staging_folder(target) as staging:
-            if not own_docs:
-                docs = staging.docs
-            write_pages(pages, docs, images=generation.images)
-            # MkDocs reads the pages back from disk: free them (and, with the generation's
-            # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
-            pages = ()
-            pin_build_date(generation)
-            config.docs_dir = str(docs)
-            _run_mkdocs(config, staging, target, finished)
+            pages_into = docs if own_docs else staging.docs
+            # Generation and MkDocs in a process of their own, which exits before Pagefind
+            # runs: it takes its ~0.6 GB (at 10,000 articles) with it.
+            generation = run_apart(
+                lambda: _generate_and_build(config, content, pages_into, staging)
+            )
+            if generation.errors:
+                return generation, None
+            index_site(staging.site)
+            swap_in(staging, target)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
+    except (SearchIndexError, ChildFailedError) as err:
+        raise SiteBuildError(str(err)) from None
     return generation, target
+
+
+def _generate_and_build(config, content: Path, docs: Path, staging: Staging) -> Generation:
+    """Generate the pages, write them into ``docs`` and build the site into staging.
+
+    Returns the generation without its pages (only problems and counts): the caller gets it
+    from another process, and content errors stop before anything is written.
+    """
+    progress = Progress()
+    generation = generate(
+        content, config.site_url or DEFAULT_SITE_URL, progress, site_name=config.site_name
+    )
+    progress.close()
+    if generation.errors:
+        return replace(generation, pages=())
+    pages = generation.pages
+    finished = finished_blocks(pages)
+    images = generation.images
+    generation = replace(generation, pages=(), images=(), written=len(pages))
+    write_pages(pages, docs, images=images)
+    # MkDocs reads the pages back from disk: free them (and, with the generation's own
+    # RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
+    pages = ()
+    pin_build_date(generation)
+    config.docs_dir = str(docs)
+    _run_mkdocs(config, staging, finished)
+    return generation
 
 
 def _tell_site_url(site_url: str) -> None:

@@ -35,13 +35,36 @@ let knownValues = null;
 let running = false;
 let waiting = null;
 
+// Options of every bundle: result URLs relative to the site's root, whatever path the site
+// is served under, and excerpts as long as pageExcerpt makes them.
+const BUNDLE_OPTIONS = { baseUrl: "/", excerptLength: 26 };
+
+/**
+ * The index's other bundles, from pagefind/bundles.json (see search_bundles.py): a large
+ * archive is indexed in parts, merged here into one search. None when the list is missing.
+ */
+async function otherBundles(bundleRoot) {
+  try {
+    const response = await fetch(new URL("bundles.json", bundleRoot).href);
+    if (!response.ok) return [];
+    const listed = (await response.json()).bundles;
+    return Array.isArray(listed) ? listed.filter((part) => typeof part === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 /** Load Pagefind once, on the first query: page views without a search load nothing. */
 function loadPagefind() {
   if (!pagefind) {
-    pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(async (module) => {
-      // Result URLs relative to the site's root, whatever path the site is served under.
-      await module.options({ baseUrl: "/", excerptLength: 26 });
+    const bundleRoot = new URL("pagefind/", siteRoot);
+    const parts = otherBundles(bundleRoot);
+    pagefind = import(new URL("pagefind.js", bundleRoot).href).then(async (module) => {
+      await module.options(BUNDLE_OPTIONS);
       await module.init();
+      // Pagefind ranks the results of merged bundles together and adds up their filters.
+      const merged = (await parts).map((part) => module.mergeIndex(new URL(part, bundleRoot).href, BUNDLE_OPTIONS));
+      await Promise.all(merged);
       return module;
     });
     // A failed load (a rebuild under way, the network) is tried again on the next query.
@@ -213,6 +236,10 @@ async function search(text) {
   }
   const engine = await loadPagefind();
   const query = await canonical(engine, filters);
+  // The refine counts' search runs beside the results' own: on a large archive each is a
+  // pass over every bundle, and the reader should not wait for them one after the other.
+  const counting = articleCounts(engine, words, query);
+  counting.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
   const found = await engine.search(words || null, { filters: query });
   if (waiting !== null) return null;
   const top = found.results.slice(0, PAGES_SHOWN);
@@ -221,7 +248,7 @@ async function search(text) {
   const terms = Object.fromEntries(split.map((word) => [word.toLowerCase(), true]));
   const items = top.map((result, index) => toGroup(result, pages[index], split, terms));
   const chosen = Object.fromEntries(Object.entries(query).map(([key, value]) => [key, value.all]));
-  const counts = await articleCounts(engine, words, query);
+  const counts = await counting;
   return { items, total: found.results.length, facets: facets(counts, chosen) };
 }
 
