@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 
+from generator.output.cache_use import open_reuse, store_rendered
 from generator.output.folders import (
     UnsafeFolderError,
     absolute,
@@ -15,6 +16,7 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
+from generator.output.page_reuse import CacheEntryError, PageReuse
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
 from generator.output.site_address import loopback_notice
@@ -49,11 +51,16 @@ def _load(config_file: Path, strict: bool = True):
 
 
 def _run_mkdocs(
-    config, staging: Staging, target: Path, finished: dict[str, tuple[int, ...]]
+    config,
+    staging: Staging,
+    target: Path,
+    finished: dict[str, tuple[int, ...]],
+    reuse: PageReuse | None = None,
 ) -> None:
     """Build the site from pages already written, into staging, then swap it into place.
 
     ``finished``: where those pages keep finished HTML, for MkDocs to pass it on unread.
+    ``reuse``: pages taken from the build cache, which then keeps what MkDocs rendered.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -63,12 +70,15 @@ def _run_mkdocs(
     config.plugins[PLUGIN].config.generate = False
     config.plugins.on_startup(command="build", dirty=False)
     config.plugins[PLUGIN].finished = finished
+    config.plugins[PLUGIN].reuse = reuse
     try:
         build(config)
     except MkDocsException as err:
         raise SiteBuildError(str(err)) from None
     finally:
         config.plugins.on_shutdown()
+    if reuse is not None:
+        store_rendered(reuse, staging.site, config.nav)
     swap_in(staging, target)
 
 
@@ -88,6 +98,7 @@ def build_site(
     *,
     own_docs: bool = True,
     strict: bool = True,
+    cache_dir: Path | None = None,
 ) -> tuple[Generation, Path | None]:
     """Generate the pages, then build the whole site and swap it into ``site_dir``.
 
@@ -97,6 +108,9 @@ def build_site(
     or None when content errors stopped the build before anything was written. Raises
     :class:`SiteBuildError` when a folder is not the build's to replace, a file cannot be
     written, or MkDocs fails; the previous site is then untouched.
+
+    ``cache_dir``: a build cache (generator/output/build_cache.py) to take unchanged pages'
+    HTML from and to keep this build's in; the site is byte for byte the same without it.
     """
     config, _plugin = _load(config_file, strict)
     content = absolute(content_dir)
@@ -121,10 +135,19 @@ def build_site(
             write_pages(pages, docs)
             # MkDocs reads the pages back from disk: free them (and, with the generation's
             # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
-            pages = ()
             pin_build_date(generation)
+            reuse = (
+                open_reuse(cache_dir, config, pages, (content, target, docs)) if cache_dir else None
+            )
+            pages = ()
             config.docs_dir = str(docs)
-            _run_mkdocs(config, staging, target, finished)
+            try:
+                _run_mkdocs(config, staging, target, finished, reuse)
+            except CacheEntryError as err:
+                log.warning("explainer: %s; building every page again", printable(str(err)))
+                config, _plugin = _load(config_file, strict)
+                config.docs_dir = str(docs)
+                _run_mkdocs(config, staging, target, finished)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
     return generation, target

@@ -1,0 +1,116 @@
+"""What a page's rendered HTML is made from, hashed: the keys of the build cache.
+
+MkDocs makes a page's HTML from the page's own Markdown and from things every page shares:
+the configuration (site address and name, nav, extensions, theme options), the theme's
+templates, the code of MkDocs, Material, the Markdown library and this generator, the
+build date, and the set of pages that exist (a link to a page resolves only if it is
+there). The shared part is one *design key*; a page's key adds its path and text.
+
+Where in doubt, more goes into the design key: any change to it renders every page again,
+which costs time and never correctness. It also holds:
+
+- every heading line and ``id``/``name`` attribute of every page, because MkDocs checks a
+  link's ``#anchor`` against the page it points to; a page reused unrendered would not have
+  its links checked again when another page loses an anchor;
+- the text of every page the nav names without a title of its own: its title, read from
+  the page, appears in the nav of every page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+import sysconfig
+from collections.abc import Iterable
+from importlib import metadata
+from pathlib import Path
+
+import generator
+
+FORMAT = "explainer-build-cache-1"
+_ANCHORS = re.compile(r"(?m)^#{1,6}[ \t].*$|\b(?:id|name)=[\"'][^\"']*[\"']")
+# Theme folders inside installed packages are covered by the packages' versions.
+_INSTALLED = {
+    os.path.realpath(p) for p in {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+}
+
+
+def _tree(root: Path, digest) -> None:
+    """Feed every file below ``root`` (path and bytes, in a fixed order) into ``digest``."""
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            digest.update(os.path.relpath(path, root).encode("utf-8", "surrogateescape") + b"\0")
+            with open(path, "rb") as handle:
+                digest.update(hashlib.sha256(handle.read()).digest())
+
+
+def _installed(path: str) -> bool:
+    real = os.path.realpath(path)
+    return any(real == top or real.startswith(top + os.sep) for top in _INSTALLED)
+
+
+def _packages() -> list[str]:
+    """Every installed distribution with its version, sorted: any upgrade changes the key."""
+    found = {f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions()}
+    return sorted(found)
+
+
+def _untitled(nav) -> list[str]:
+    """The pages the nav names without a title (bare entries), whose own title it shows."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [page for item in nav for page in _untitled(item)]
+    if isinstance(nav, dict):
+        return [
+            page
+            for value in nav.values()
+            if not isinstance(value, str)
+            for page in _untitled(value)
+        ]
+    return []
+
+
+def _settings(config) -> str:
+    """The loaded configuration as text, without anything that differs between two loads."""
+
+    def stable(value) -> str:
+        return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
+
+    values = {key: config[key] for key in sorted(config.keys()) if key not in ("plugins",)}
+    values["plugins"] = list(config.plugins.keys())
+    return json.dumps(values, default=stable, sort_keys=True)
+
+
+def design_key(config, pages: Iterable, build_date: str | None) -> str:
+    """The key every page's HTML shares (see the module's docstring)."""
+    pages = tuple(pages)
+    digest = hashlib.sha256(FORMAT.encode("ascii"))
+    for part in (sys.version, "\n".join(_packages()), _settings(config), build_date or ""):
+        digest.update(part.encode("utf-8", "surrogateescape") + b"\0\0")
+    with open(config.config_file_path, "rb") as handle:
+        digest.update(handle.read())
+    _tree(Path(generator.__file__).parent, digest)
+    for folder in config.theme.dirs:
+        if not _installed(folder):
+            digest.update(b"theme\0")
+            _tree(Path(folder), digest)
+    untitled = set(_untitled(config.nav))
+    for page in pages:
+        digest.update(page.path.encode("utf-8") + b"\0")
+        digest.update("\n".join(_ANCHORS.findall(page.text)).encode("utf-8") + b"\0")
+        if page.path in untitled:
+            digest.update(page.text.encode("utf-8") + b"\0")
+    return digest.hexdigest()
+
+
+def page_key(design: str, path: str, text: str) -> str:
+    """The key of one page's HTML: the design key, its path and its Markdown."""
+    digest = hashlib.sha256(design.encode("ascii") + b"\0")
+    digest.update(path.encode("utf-8") + b"\0" + text.encode("utf-8"))
+    return digest.hexdigest()
