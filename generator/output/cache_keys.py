@@ -24,7 +24,7 @@ import os
 import re
 import sys
 import sysconfig
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 
@@ -76,15 +76,24 @@ def _untitled(nav) -> list[str]:
     return []
 
 
+def _stable(value):
+    """A value JSON cannot write, as something that is the same in every process."""
+    if isinstance(value, set | frozenset):
+        return sorted(map(str, value))
+    if isinstance(value, Mapping):
+        return {str(key): item for key, item in value.items()}
+    return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
+
+
 def _settings(config) -> str:
     """The loaded configuration as text, without anything that differs between two loads."""
-
-    def stable(value) -> str:
-        return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))
-
-    values = {key: config[key] for key in sorted(config.keys()) if key not in ("plugins",)}
+    # Where this build reads and writes: not what a page is made of (and random in staging).
+    skip = {"plugins", "site_dir", "docs_dir", "theme"}
+    values = {key: config[key] for key in sorted(config.keys()) if key not in skip}
     values["plugins"] = list(config.plugins.keys())
-    return json.dumps(values, default=stable, sort_keys=True)
+    theme = config.theme
+    values["theme"] = {**theme, "dirs": theme.dirs, "static": sorted(theme.static_templates)}
+    return json.dumps(values, default=_stable, sort_keys=True)
 
 
 def design_key(config, pages: Iterable, build_date: str | None) -> str:
