@@ -88,7 +88,8 @@ def _stable(value):
 def _settings(config) -> str:
     """The loaded configuration as text, without anything that differs between two loads."""
     # Where this build reads and writes: not what a page is made of (and random in staging).
-    skip = {"plugins", "site_dir", "docs_dir", "theme"}
+    # The configuration file's name is left out too: its bytes are hashed (design_key).
+    skip = {"plugins", "site_dir", "docs_dir", "theme", "config_file_path"}
     values = {key: config[key] for key in sorted(config.keys()) if key not in skip}
     values["plugins"] = list(config.plugins.keys())
     theme = config.theme
