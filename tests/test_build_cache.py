@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.output.build_cache import MARKER, MARKER_TEXT, BuildCache, digest
+from generator.output.page_links import SiteFiles
+from generator.site.pages.common import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "tests" / "sample" / "content"
@@ -73,6 +75,13 @@ def _add_article(content: Path) -> None:
     (content / "articles" / "a-late-note.md").write_text(text)
 
 
+def _retitle_article(content: Path) -> None:
+    path = content / "articles" / "ferry-talks.md"
+    text = path.read_text()
+    title = next(line for line in text.splitlines() if line.startswith("title: "))
+    path.write_text(text.replace(title, "title: Ferry talks stall", 1))
+
+
 @pytest.fixture(scope="module")
 def first(tmp_path_factory) -> Path:
     """The sample built once, cold, into a cache that every case starts from."""
@@ -88,12 +97,13 @@ def first(tmp_path_factory) -> Path:
     [
         (_edit_article, True),
         (_edit_entry, True),
-        (_delete_article, False),  # the set of pages is in every page's key
-        (_rename_article, None),  # same pages when the article names its slug
-        (_add_article, False),
+        (_delete_article, True),
+        (_rename_article, True),
+        (_add_article, True),
+        (_retitle_article, True),
         (lambda content: None, True),
     ],
-    ids=["edit-article", "edit-entry", "delete", "rename", "add", "nothing"],
+    ids=["edit-article", "edit-entry", "delete", "rename", "add", "retitle", "nothing"],
 )
 def test_a_warm_build_is_byte_identical_to_a_cold_one(first: Path, tmp_path: Path, change, reuses):
     content, cache = tmp_path / "content", tmp_path / "cache"
@@ -207,3 +217,47 @@ def test_saving_removes_only_stale_objects(tmp_path: Path) -> None:
     cache.save()
     left = sorted(p.name for p in (folder / "objects").rglob("*") if p.is_file())
     assert left == sorted([digest(b"<p>new</p>"), "notes.txt"])
+
+
+LINKING = "# Talks\n\nSee [the army](../actors/norland-army.md#role) and ![map](../maps/x.png).\n"
+SITE = {
+    "articles/talks.md": LINKING,
+    "actors/norland-army.md": "# Norland Army\n\n## Role\n",
+    "maps/x.png": "",
+    "articles/other.md": "# Other\n",
+}
+
+
+def _without(path: str) -> dict[str, str]:
+    return {p: t for p, t in SITE.items() if p != path}
+
+
+@pytest.mark.parametrize(
+    ("site", "same"),
+    [
+        (SITE, True),
+        ({**SITE, "articles/new.md": "# New\n"}, True),
+        (_without("articles/other.md"), True),
+        (_without("actors/norland-army.md"), False),
+        (_without("maps/x.png"), False),
+        ({**SITE, "actors/norland-army.md": "# Norland Army\n\n## Duties\n"}, False),
+        ({**SITE, "actors/norland-army/feed.xml": ""}, True),  # not a place the link names
+        ({**SITE, "actors/norland-army.md": "# Norland Army\n\n## Role\n\nMore.\n"}, True),
+    ],
+    ids=[
+        "same",
+        "added",
+        "unlinked-gone",
+        "target-gone",
+        "image-gone",
+        "anchor-gone",
+        "beside-target",
+        "target-text",
+    ],
+)
+def test_a_page_depends_on_the_files_its_links_point_to(site: dict[str, str], same: bool) -> None:
+    def links(files: dict[str, str]) -> bytes:
+        pages = [Page(path, text) for path, text in files.items()]
+        return SiteFiles(pages).dependencies("articles/talks.md", LINKING)
+
+    assert (links(site) == links(SITE)) is same

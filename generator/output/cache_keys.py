@@ -2,18 +2,16 @@
 
 MkDocs makes a page's HTML from the page's own Markdown and from things every page shares:
 the configuration (site address and name, nav, extensions, theme options), the theme's
-templates, the code of MkDocs, Material, the Markdown library and this generator, the
-build date, and the set of pages that exist (a link to a page resolves only if it is
-there). The shared part is one *design key*; a page's key adds its path and text.
+templates, and the code of MkDocs, Material, the Markdown library and this generator. The
+shared part is one *design key*; a page's key adds its path, its text and what its links
+read of the other files (``page_links.py``): which files exist where they point, and those
+pages' anchors, since MkDocs resolves each link and checks its ``#anchor``.
 
 Where in doubt, more goes into the design key: any change to it renders every page again,
-which costs time and never correctness. It also holds:
-
-- every heading line and ``id``/``name`` attribute of every page, because MkDocs checks a
-  link's ``#anchor`` against the page it points to; a page reused unrendered would not have
-  its links checked again when another page loses an anchor;
-- the text of every page the nav names without a title of its own: its title, read from
-  the page, appears in the nav of every page.
+which costs time and never correctness. It also holds which of the nav's pages exist and
+the text of those the nav names without a title (their title is in every page's nav), and
+the build date whenever a template other than the sitemap, or a plugin other than search
+and this one, could show it.
 """
 
 from __future__ import annotations
@@ -29,9 +27,11 @@ from importlib import metadata
 from pathlib import Path
 
 import generator
+from generator.output.live import nav_pages
 
 FORMAT = "explainer-build-cache-1"
-_ANCHORS = re.compile(r"(?m)^#{1,6}[ \t].*$|\b(?:id|name)=[\"'][^\"']*[\"']")
+# What in a template shows the build date (or a page's, which is the build's by default).
+_DATED = re.compile(r"build_date_utc|update_date")
 # Theme folders inside installed packages are covered by the packages' versions.
 _INSTALLED = {
     os.path.realpath(p) for p in {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
@@ -97,11 +97,26 @@ def _settings(config) -> str:
     return json.dumps(values, default=_stable, sort_keys=True)
 
 
+def _date_shown(config) -> bool:
+    """Whether a page could show the build date: a theme template or another plugin reads it.
+
+    MkDocs' sitemap templates, which every build makes afresh, do not count.
+    """
+    if set(config.plugins.keys()) - {"search", "explainer"}:
+        return True
+    for folder in config.theme.dirs:
+        for template in Path(folder).rglob("*.html"):
+            if _DATED.search(template.read_text(encoding="utf-8", errors="replace")):
+                return True
+    return False
+
+
 def design_key(config, pages: Iterable, build_date: str | None) -> str:
     """The key every page's HTML shares (see the module's docstring)."""
-    pages = tuple(pages)
+    paths = {page.path for page in pages}
     digest = hashlib.sha256(FORMAT.encode("ascii"))
-    for part in (sys.version, "\n".join(_packages()), _settings(config), build_date or ""):
+    date = (build_date or "") if _date_shown(config) else ""
+    for part in (sys.version, "\n".join(_packages()), _settings(config), date):
         digest.update(part.encode("utf-8", "surrogateescape") + b"\0\0")
     with open(config.config_file_path, "rb") as handle:
         digest.update(handle.read())
@@ -110,17 +125,19 @@ def design_key(config, pages: Iterable, build_date: str | None) -> str:
         if not _installed(folder):
             digest.update(b"theme\0")
             _tree(Path(folder), digest)
+    # The nav is on every page: which of its pages exist, and the text of untitled ones.
     untitled = set(_untitled(config.nav))
+    for path in sorted(nav_pages(config.nav)):
+        digest.update(f"{path}\0{path in paths}\0".encode())
     for page in pages:
-        digest.update(page.path.encode("utf-8") + b"\0")
-        digest.update("\n".join(_ANCHORS.findall(page.text)).encode("utf-8") + b"\0")
         if page.path in untitled:
-            digest.update(page.text.encode("utf-8") + b"\0")
+            digest.update(page.path.encode("utf-8") + b"\0" + page.text.encode("utf-8"))
     return digest.hexdigest()
 
 
-def page_key(design: str, path: str, text: str) -> str:
-    """The key of one page's HTML: the design key, its path and its Markdown."""
-    digest = hashlib.sha256(design.encode("ascii") + b"\0")
+def page_key(design: str, path: str, text: str, links: bytes) -> str:
+    """The key of one page's HTML: the design key, its path, its Markdown, and what its
+    links read of the other files (``SiteFiles.dependencies``)."""
+    digest = hashlib.sha256(design.encode("ascii") + b"\0" + links)
     digest.update(path.encode("utf-8") + b"\0" + text.encode("utf-8"))
     return digest.hexdigest()

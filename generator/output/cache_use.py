@@ -16,6 +16,7 @@ from generator.output.build_cache import BuildCache
 from generator.output.cache_keys import design_key, page_key
 from generator.output.folders import absolute
 from generator.output.live import nav_pages
+from generator.output.page_links import SiteFiles
 from generator.output.page_reuse import PageReuse
 from generator.output.terminal import printable, printable_path
 
@@ -52,7 +53,12 @@ def open_reuse(folder: Path, config, pages: tuple, build_folders: Iterable[Path]
     for notice in cache.notices:
         log.warning("explainer: %s", printable(notice))
     design = design_key(config, pages, os.environ.get("SOURCE_DATE_EPOCH"))
-    keys = {p.path: page_key(design, p.path, p.text) for p in pages if p.path.endswith(".md")}
+    site = SiteFiles(pages)
+    keys = {
+        p.path: page_key(design, p.path, p.text, site.dependencies(p.path, p.text))
+        for p in pages
+        if p.path.endswith(".md")
+    }
     hits = {}
     for path, key in keys.items():
         name = cache.lookup(key)
