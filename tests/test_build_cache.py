@@ -134,6 +134,20 @@ def test_a_tampered_cache_gives_a_cold_build_and_says_so(first: Path, tmp_path: 
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
 
 
+@pytest.mark.build
+def test_an_unchanged_site_takes_its_search_index_from_the_cache(first: Path, tmp_path: Path):
+    cache = tmp_path / "cache"
+    shutil.copytree(first / "cache", cache)
+    warm = _build(first / "content", tmp_path / "warm", cache)
+    assert "INFO explainer: search index taken from the build cache" in warm.stderr
+    files = [
+        {p.relative_to(s): p.read_bytes() for p in s.rglob("*") if p.is_file()}
+        for s in (first / "site", tmp_path / "warm")
+    ]
+    assert files[0] == files[1]
+    assert any(p.parts[0] == "pagefind" for p in files[0])
+
+
 def _store(folder: Path, data: bytes = b"<p>page</p>") -> tuple[BuildCache, str]:
     cache = BuildCache.open(folder)
     cache.store(KEY, data)

@@ -64,7 +64,7 @@ def open_reuse(folder: Path, config, pages: tuple, build_folders: Iterable[Path]
         name = cache.lookup(key)
         if name is not None:
             hits[path] = name
-    return PageReuse(cache, keys, hits)
+    return PageReuse(cache, keys, hits, design)
 
 
 def store_rendered(reuse: PageReuse, site: Path, nav) -> None:

@@ -44,6 +44,7 @@ from generator.output.live import (
 from generator.output.packaged import THEME_DIR
 from generator.output.page_reuse import PageReuse
 from generator.output.populate import PopulateError, Populator, finished_blocks
+from generator.output.search_reuse import index_with_cache
 from generator.output.site_address import loopback_notice
 from generator.output.terminal import printable
 from generator.output.write import ForeignFilesError, WriteReport, write_pages
@@ -274,7 +275,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.indexer.request(site_dir)
             return
         try:
-            search_index.index_site(site_dir)
+            if self.reuse is not None:
+                if index_with_cache(site_dir, self.reuse):
+                    log.info("explainer: search index taken from the build cache")
+            else:
+                search_index.index_site(site_dir)
         except search_index.SearchIndexError as err:
             raise PluginError(str(err)) from None
 

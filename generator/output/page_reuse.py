@@ -40,6 +40,8 @@ class PageReuse:
     cache: BuildCache
     keys: dict[str, str]
     hits: dict[str, str]
+    # What every page shares (cache_keys.design_key): part of the search bundle's key too.
+    design: str = ""
     # Filled in by the plugin: every page's output path, and the pages excluded.
     dest: dict[str, str] = field(default_factory=dict)
     reused: list = field(default_factory=list)
