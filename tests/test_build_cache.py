@@ -272,6 +272,6 @@ def _without(path: str) -> dict[str, str]:
 def test_a_page_depends_on_the_files_its_links_point_to(site: dict[str, str], same: bool) -> None:
     def links(files: dict[str, str]) -> bytes:
         pages = [Page(path, text) for path, text in files.items()]
-        return SiteFiles(pages).dependencies("articles/talks.md", LINKING)
+        return SiteFiles(pages).dependencies("articles/talks.md")
 
     assert (links(site) == links(SITE)) is same

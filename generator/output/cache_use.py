@@ -55,7 +55,7 @@ def open_reuse(folder: Path, config, pages: tuple, build_folders: Iterable[Path]
     design = design_key(config, pages, os.environ.get("SOURCE_DATE_EPOCH"))
     site = SiteFiles(pages)
     keys = {
-        p.path: page_key(design, p.path, p.text, site.dependencies(p.path, p.text))
+        p.path: page_key(design, p.path, p.text, site.dependencies(p.path))
         for p in pages
         if p.path.endswith(".md")
     }
