@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.output.build_cache import MARKER, MARKER_TEXT, BuildCache, digest
+from generator.output.cache_use import open_cache
 from generator.output.page_links import SiteFiles
 from generator.site.pages.common import Page
 
@@ -275,3 +276,24 @@ def test_a_page_depends_on_the_files_its_links_point_to(site: dict[str, str], sa
         return SiteFiles(pages).dependencies("articles/talks.md")
 
     assert (links(site) == links(SITE)) is same
+
+
+@pytest.mark.parametrize(
+    ("place", "why"),
+    [
+        ("site/cache", "overlaps"),
+        ("content/cache", "overlaps"),
+        ("build", "overlaps"),  # holds the docs folder
+        ("linked/cache", "passes through the symbolic link"),
+    ],
+)
+def test_a_cache_where_the_build_reads_or_publishes_is_not_used(tmp_path: Path, place, why):
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    folders = [tmp_path / "content", tmp_path / "site", tmp_path / "build" / "docs"]
+    cache = open_cache(tmp_path / place, folders, tmp_path)
+    cache.store(KEY, b"<p>page</p>")
+    cache.save()
+    assert not cache.enabled and why in cache.notices[0]
+    assert not (tmp_path / place).exists()
+    assert list((tmp_path / "elsewhere").iterdir()) == []

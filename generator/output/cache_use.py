@@ -14,7 +14,7 @@ from pathlib import Path
 
 from generator.output.build_cache import BuildCache
 from generator.output.cache_keys import design_key, page_key
-from generator.output.folders import absolute
+from generator.output.folders import absolute, link_on_path
 from generator.output.live import nav_pages
 from generator.output.page_links import SiteFiles
 from generator.output.page_reuse import PageReuse
@@ -31,15 +31,21 @@ def _overlaps(cache: Path, folders: Iterable[Path]) -> Path | None:
     return None
 
 
-def open_cache(folder: Path, build_folders: Iterable[Path]) -> BuildCache:
-    """The build cache in ``folder``, disabled (with a notice) where it must not be."""
+def open_cache(folder: Path, build_folders: Iterable[Path], project: Path) -> BuildCache:
+    """The build cache in ``folder``, disabled (with a notice) where it must not be.
+
+    ``project``: the folder of ``mkdocs.yml``; below it, no link on the way is followed.
+    """
     folder = absolute(folder)
     clash = _overlaps(folder, [absolute(f) for f in build_folders])
-    if clash is not None:
-        notice = (
-            f"the build cache {printable_path(folder)} overlaps {printable_path(clash)}, "
-            "which the build reads or publishes; not using it"
+    link = link_on_path(folder, absolute(project))
+    if clash is not None or link is not None:
+        why = (
+            f"overlaps {printable_path(clash)}, which the build reads or publishes"
+            if clash is not None
+            else f"passes through the symbolic link {printable_path(link)}"
         )
+        notice = f"the build cache {printable_path(folder)} {why}; not using it"
         return BuildCache(folder, enabled=False, notices=[notice])
     return BuildCache.open(folder)
 
@@ -49,7 +55,7 @@ def open_reuse(folder: Path, config, pages: tuple, build_folders: Iterable[Path]
 
     Call after the build date is pinned (it is part of every key).
     """
-    cache = open_cache(folder, build_folders)
+    cache = open_cache(folder, build_folders, Path(config.config_file_path).parent)
     for notice in cache.notices:
         log.warning("explainer: %s", printable(notice))
     design = design_key(config, pages, os.environ.get("SOURCE_DATE_EPOCH"))
