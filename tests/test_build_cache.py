@@ -26,8 +26,10 @@ SAMPLE = ROOT / "tests" / "sample" / "content"
 KEY = "a" * 64
 
 
-def _build(content: Path, site: Path, cache: Path | None = None) -> subprocess.CompletedProcess:
-    args = ["build", "-v", "--content", str(content), "--site-dir", str(site)]
+def _build(
+    content: Path, site: Path, cache: Path | None = None, more: tuple | list = ()
+) -> subprocess.CompletedProcess:
+    args = ["build", "-v", "--content", str(content), "--site-dir", str(site), *more]
     args += ["--cache", str(cache)] if cache else []
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     done = subprocess.run(
@@ -147,6 +149,20 @@ def test_an_unchanged_site_takes_its_search_index_from_the_cache(first: Path, tm
     ]
     assert files[0] == files[1]
     assert any(p.parts[0] == "pagefind" for p in files[0])
+
+
+@pytest.mark.build
+def test_a_build_that_warned_keeps_nothing(first: Path, tmp_path: Path) -> None:
+    """A reused page cannot warn again, so a strict build after it must not reuse it."""
+    config = tmp_path / "mkdocs.yml"
+    nav = "nav:\n  - Home: index.md\n  - Gone: gone.md\n"
+    theme = f"theme:\n  name: material\n  custom_dir: {ROOT / 'theme'}\n"
+    config.write_text(f"INHERIT: {ROOT / 'mkdocs.yml'}\nwatch: []\n{nav}{theme}", encoding="utf-8")
+    (tmp_path / "build" / "docs").mkdir(parents=True)
+    args = ["--config-file", str(config), "--no-strict"]
+    done = _build(first / "content", tmp_path / "site", tmp_path / "cache", args)
+    assert "MkDocs warned; the build cache keeps what it had" in done.stderr
+    assert not (tmp_path / "cache" / "index.json").exists()
 
 
 def _store(folder: Path, data: bytes = b"<p>page</p>") -> tuple[BuildCache, str]:

@@ -71,15 +71,33 @@ def _run_mkdocs(
     config.plugins.on_startup(command="build", dirty=False)
     config.plugins[PLUGIN].finished = finished
     config.plugins[PLUGIN].reuse = reuse
+    warnings = _WarningCount()
+    logging.getLogger("mkdocs").addHandler(warnings)
     try:
         build(config)
     except MkDocsException as err:
         raise SiteBuildError(str(err)) from None
     finally:
+        logging.getLogger("mkdocs").removeHandler(warnings)
         config.plugins.on_shutdown()
-    if reuse is not None:
+    # A page reused is not rendered, so it cannot warn again: only pages of a build
+    # without a warning are kept (a strict build then fails as a cold one would).
+    if reuse is not None and not warnings.count:
         store_rendered(reuse, staging.site, config.nav)
+    elif reuse is not None:
+        log.info("explainer: MkDocs warned; the build cache keeps what it had")
     swap_in(staging, target)
+
+
+class _WarningCount(logging.Handler):
+    """Counts the warnings (and worse) MkDocs and its plugins log during one build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
 
 
 def _folders(config, content: Path, site_dir: Path | None, own_docs: bool) -> tuple[Path, Path]:
