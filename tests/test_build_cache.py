@@ -135,6 +135,11 @@ def test_a_tampered_cache_gives_a_cold_build_and_says_so(first: Path, tmp_path: 
     _build(content, tmp_path / "cold")
     assert "changed during the build; building every page again" in warm.stderr
     assert _tree(tmp_path / "warm") == _tree(tmp_path / "cold")
+    # The rebuild replaced what was spoiled: the next build reuses every page again.
+    healed = _build(content, tmp_path / "healed", cache)
+    assert "changed during the build" not in healed.stderr
+    assert "INFO explainer: 0 pages taken" not in healed.stderr
+    assert _tree(tmp_path / "healed") == _tree(tmp_path / "cold")
 
 
 @pytest.mark.build
@@ -313,3 +318,12 @@ def test_a_cache_where_the_build_reads_or_publishes_is_not_used(tmp_path: Path, 
     assert not cache.enabled and why in cache.notices[0]
     assert not (tmp_path / place).exists()
     assert list((tmp_path / "elsewhere").iterdir()) == []
+
+
+def test_a_spoiled_object_is_written_afresh_when_stored_again(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    cache, name = _store(folder)
+    (folder / "objects" / name[:2] / name).write_bytes(b"<p>pagE</p>")  # same size
+    assert cache.read(KEY, name) is None
+    cache.store(KEY, b"<p>page</p>")
+    assert cache.read(KEY, name) == b"<p>page</p>"

@@ -110,6 +110,8 @@ class BuildCache:
     notices: list[str] = field(default_factory=list)
     # What this build used or made: the next index, and the objects it keeps.
     kept: dict[str, str] = field(default_factory=dict)
+    # Objects found changed or unreadable: written afresh when stored again.
+    spoiled: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, folder: Path) -> BuildCache:
@@ -162,6 +164,7 @@ class BuildCache:
         shard = self._object_folder(name) if _HEX.fullmatch(name) else None
         data = _read_no_link(shard / name, MAX_OBJECT_BYTES) if shard else None
         if data is None or digest(data) != name:
+            self.spoiled.add(name)
             return None
         self.kept[key] = name
         return data
@@ -177,7 +180,11 @@ class BuildCache:
                 f"the build cache {printable_path(self.folder)} holds a link; not using it"
             )
             return
-        if self.read(key, name) is None:
+        # An object of that name and size is taken as it is: every read checks its hash,
+        # so a changed one is a miss then, and reading it back here would double the cost.
+        stored = _lstat(shard / name)
+        plain = stored is not None and stat.S_ISREG(stored.st_mode)
+        if name in self.spoiled or not plain or stored.st_size != len(data):
             _write_atomically(shard, name, data)
         self.kept[key] = name
 
@@ -206,8 +213,13 @@ class BuildCache:
                     os.unlink(entry.path)
 
 
-def _lstat_mode(path: Path) -> int:
+def _lstat(path: Path) -> os.stat_result | None:
     try:
-        return os.lstat(path).st_mode
+        return os.lstat(path)
     except OSError:
-        return 0
+        return None
+
+
+def _lstat_mode(path: Path) -> int:
+    found = _lstat(path)
+    return found.st_mode if found else 0

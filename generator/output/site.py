@@ -165,7 +165,9 @@ def build_site(
                 log.warning("explainer: %s; building every page again", printable(str(err)))
                 config, _plugin = _load(config_file, strict)
                 config.docs_dir = str(docs)
-                _run_mkdocs(config, staging, target, finished)
+                # Nothing reused this time; what is rendered replaces the spoiled entries.
+                again = replace(reuse, hits={}, dest={}, reused=[]) if reuse else None
+                _run_mkdocs(config, staging, target, finished, again)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
     return generation, target
