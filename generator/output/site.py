@@ -151,12 +151,12 @@ def build_site(
             if not own_docs:
                 docs = staging.docs
             write_pages(pages, docs)
-            # MkDocs reads the pages back from disk: free them (and, with the generation's
-            # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
-            pin_build_date(generation)
+            pin_build_date(generation)  # before the cache's keys, which may hold the date
             reuse = (
                 open_reuse(cache_dir, config, pages, (content, target, docs)) if cache_dir else None
             )
+            # MkDocs reads the pages back from disk: free them (and, with the generation's
+            # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
             pages = ()
             config.docs_dir = str(docs)
             try:
