@@ -58,7 +58,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     own_docs = _uses_project_content(config, args.content)
     try:
         generation, site = build_site(
-            config, args.content, args.site_dir, own_docs=own_docs, strict=not args.no_strict
+            config,
+            args.content,
+            args.site_dir,
+            own_docs=own_docs,
+            strict=not args.no_strict,
+            cache_dir=args.cache,
         )
     except SiteBuildError as err:
         message = printable(str(err))
@@ -168,6 +173,13 @@ def _add_site_commands(commands, flags: argparse.ArgumentParser) -> None:
     build.add_argument("--site-dir", type=Path, help="output folder (default: from mkdocs.yml)")
     build.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     build.add_argument("--no-strict", action="store_true", help="do not fail on MkDocs warnings")
+    build.add_argument(
+        "--cache",
+        type=Path,
+        metavar="DIR",
+        help="reuse the HTML of unchanged pages from DIR and keep this build's there "
+        "(default: no cache; the site is the same either way)",
+    )
     build.set_defaults(run=cmd_build)
 
     serve = commands.add_parser("serve", help="serve the site with live reload", parents=[flags])

@@ -125,3 +125,35 @@ def test_a_failing_test_is_annotated_under_github_actions(tmp_path: Path) -> Non
     assert result.returncode == 1
     # Workflow commands work from either stream; the plugin writes to stderr.
     assert "::error file=test_example.py,line=3::test_fails%0A" in result.stderr
+
+
+def _deploy_steps() -> list[dict]:
+    return _load(ROOT / ".github" / "workflows" / "deploy.yml")["jobs"]["build"]["steps"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_every_python_setup_keeps_the_downloaded_wheels(path: Path) -> None:
+    setups = [s for _, s in _steps(path) if s.get("uses", "").startswith("actions/setup-python@")]
+    assert setups
+    assert [s["with"].get("cache") for s in setups] == ["pip"] * len(setups)
+
+
+def test_the_deploy_builds_with_the_page_cache_it_restores() -> None:
+    steps = _deploy_steps()
+    (cache,) = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    (build,) = [s for s in steps if s.get("run", "").startswith("explainer build")]
+    assert steps.index(cache) < steps.index(build)
+    folder = cache["with"]["path"]
+    assert build["run"] == f"explainer build --cache {folder}"
+    # A new entry every run (an entry never changes once saved), the newest one restored.
+    assert cache["with"]["key"].endswith("-${{ github.run_id }}")
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+
+
+def test_the_browser_download_is_kept_per_playwright_version() -> None:
+    steps = _job("tests")["steps"]
+    (cache,) = [s for s in steps if s.get("uses", "").startswith("actions/cache@")]
+    (install,) = [s for s in steps if "playwright install" in s.get("run", "")]
+    assert steps.index(cache) < steps.index(install)
+    assert cache["with"]["path"] == "~/.cache/ms-playwright"
+    assert "steps.playwright.outputs.version" in cache["with"]["key"]

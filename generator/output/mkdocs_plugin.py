@@ -42,6 +42,7 @@ from generator.output.live import (
     remove_stale,
 )
 from generator.output.packaged import THEME_DIR
+from generator.output.page_reuse import PageReuse
 from generator.output.populate import PopulateError, Populator, finished_blocks
 from generator.output.site_address import loopback_notice
 from generator.output.terminal import printable
@@ -104,6 +105,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.populator = Populator()
         # Set by ``explainer build``: it indexes the site itself, once this process is gone.
         self.index_later = False
+        # Pages ``explainer build --cache`` takes from its cache instead of rendering them.
+        self.reuse: PageReuse | None = None
+        self.files = None
 
     def on_startup(self, *, command, dirty) -> None:
         """Start an invocation afresh: serving (index in the background) or not, dirty."""
@@ -206,7 +210,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.live.incremental and self.config.generate:
             skipped = exclude_unchanged(files, self.live.pending, nav_pages(config.nav))
             log.info("explainer: %d unchanged files left as they are", skipped)
+        if self.reuse is not None:
+            reused = self.reuse.exclude(files, nav_pages(config.nav))
+            # Every link to a reused page resolves; MkDocs would note each one at info level.
+            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+            log.info("explainer: %d pages taken from the build cache", reused)
+        self.files = files
         return files
+
+    def on_template_context(self, context, *, template_name, config):
+        """With pages taken from the build cache, show templates (the sitemap) every page."""
+        if self.reuse is not None and self.reuse.reused and self.files is not None:
+            context["pages"] = self.reuse.sitemap_pages(self.files, config)
+        return context
 
     # Last, so that the environment kept is the one every plugin has adjusted.
     @event_priority(-100)
@@ -250,6 +266,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_build(self, *, config) -> None:
         """Index the built site for search; under ``serve`` without holding up the reload."""
         site_dir = Path(config.site_dir)
+        if self.reuse is not None:
+            # Before Pagefind, which must read every page.
+            self.reuse.place(site_dir)
         if self.live.dirty:
             first = self.live.built is None
             stale = self.live.completed()

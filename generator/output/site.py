@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.output.apart import ChildFailedError, run_apart
+from generator.output.cache_use import open_cache, open_reuse
 from generator.output.folders import (
     UnsafeFolderError,
     absolute,
@@ -16,17 +17,17 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
+from generator.output.mkdocs_run import PLUGIN, MkDocsRunError, run_mkdocs
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
 from generator.output.search_index import SearchIndexError, index_site
+from generator.output.search_reuse import index_with_cache
 from generator.output.site_address import loopback_notice
 from generator.output.staging import Staging, staging_folder, swap_in
 from generator.output.terminal import printable
 from generator.output.write import write_pages
 from generator.site.build import Generation, generate
 from generator.site.emit import DEFAULT_SITE_URL
-
-PLUGIN = "explainer"
 
 log = logging.getLogger("explainer")
 
@@ -50,28 +51,6 @@ def _load(config_file: Path, strict: bool = True):
     return config, plugin
 
 
-def _run_mkdocs(config, staging: Staging, finished: dict[str, tuple[int, ...]]) -> None:
-    """Build the site from pages already written into staging, without its search index.
-
-    ``finished``: where those pages keep finished HTML, for MkDocs to pass it on unread.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
-    config.site_dir = str(staging.site)
-    # The pages are in docs_dir already: the plugin only themes and indexes them.
-    config.plugins[PLUGIN].config.generate = False
-    config.plugins.on_startup(command="build", dirty=False)
-    config.plugins[PLUGIN].finished = finished
-    config.plugins[PLUGIN].index_later = True
-    try:
-        build(config)
-    except MkDocsException as err:
-        raise SiteBuildError(str(err)) from None
-    finally:
-        config.plugins.on_shutdown()
-
-
 def _folders(config, content: Path, site_dir: Path | None, own_docs: bool) -> tuple[Path, Path]:
     """The site and docs folders, absolute and unresolved, checked to be the build's own."""
     project = absolute(config.config_file_path).parent
@@ -88,6 +67,7 @@ def build_site(
     *,
     own_docs: bool = True,
     strict: bool = True,
+    cache_dir: Path | None = None,
 ) -> tuple[Generation, Path | None]:
     """Generate the pages, then build the whole site and swap it into ``site_dir``.
 
@@ -97,6 +77,9 @@ def build_site(
     or None when content errors stopped the build before anything was written. Raises
     :class:`SiteBuildError` when a folder is not the build's to replace, a file cannot be
     written, or MkDocs fails; the previous site is then untouched.
+
+    ``cache_dir``: a build cache (generator/output/build_cache.py) to take unchanged pages'
+    HTML from and to keep this build's in; the site is byte for byte the same without it.
     """
     config, _plugin = _load(config_file, strict)
     content = absolute(content_dir)
@@ -105,50 +88,80 @@ def build_site(
     except UnsafeFolderError as err:
         raise SiteBuildError(str(err)) from None
     _tell_site_url(config.site_url or DEFAULT_SITE_URL)
+    run = _Run(config_file, strict, content, target, cache_dir)
     try:
         with staging_folder(target) as staging:
             pages_into = docs if own_docs else staging.docs
             # Generation and MkDocs in a process of their own, which exits before Pagefind
             # runs: it takes its ~0.6 GB (at 10,000 articles) with it.
-            generation = run_apart(
-                lambda: _generate_and_build(config, content, pages_into, staging)
+            generation, search_key = run_apart(
+                lambda: _generate_and_build(config, run, pages_into, staging)
             )
             if generation.errors:
                 return generation, None
-            index_site(staging.site)
+            _index(run, config, staging.site, pages_into, search_key)
             swap_in(staging, target)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
-    except (SearchIndexError, ChildFailedError) as err:
+    except (SearchIndexError, ChildFailedError, MkDocsRunError) as err:
         raise SiteBuildError(str(err)) from None
     return generation, target
 
 
-def _generate_and_build(config, content: Path, docs: Path, staging: Staging) -> Generation:
+@dataclass(frozen=True)
+class _Run:
+    """What one ``explainer build`` was asked for, as both of its processes need it."""
+
+    config_file: Path
+    strict: bool
+    content: Path
+    target: Path
+    cache_dir: Path | None
+
+
+def _generate_and_build(
+    config, run: _Run, docs: Path, staging: Staging
+) -> tuple[Generation, str | None]:
     """Generate the pages, write them into ``docs`` and build the site into staging.
 
-    Returns the generation without its pages (only problems and counts): the caller gets it
-    from another process, and content errors stop before anything is written.
+    Returns the generation without its pages (only problems and counts), since the caller
+    gets it from another process, and with a build cache the search bundle's key; content
+    errors stop before anything is written.
     """
     progress = Progress()
     generation = generate(
-        content, config.site_url or DEFAULT_SITE_URL, progress, site_name=config.site_name
+        run.content, config.site_url or DEFAULT_SITE_URL, progress, site_name=config.site_name
     )
     progress.close()
     if generation.errors:
-        return replace(generation, pages=())
+        return replace(generation, pages=()), None
     pages = generation.pages
     finished = finished_blocks(pages)
     images = generation.images
     generation = replace(generation, pages=(), images=(), written=len(pages))
     write_pages(pages, docs, images=images)
+    pin_build_date(generation)  # before the cache's keys, which may hold the date
+    folders = (run.content, run.target, docs)
+    reuse = open_reuse(run.cache_dir, config, pages, folders) if run.cache_dir else None
     # MkDocs reads the pages back from disk: free them (and, with the generation's own
     # RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
     pages = ()
-    pin_build_date(generation)
     config.docs_dir = str(docs)
-    _run_mkdocs(config, staging, finished)
-    return generation
+    key = run_mkdocs(
+        config, staging, finished, reuse, lambda: _load(run.config_file, run.strict)[0]
+    )
+    return generation, key
+
+
+def _index(run: _Run, config, site: Path, docs: Path, search_key: str | None) -> None:
+    """Index the built site for search, from the build cache when it holds this very site."""
+    if run.cache_dir is None or search_key is None:
+        index_site(site)
+        return
+    project = Path(config.config_file_path).parent
+    cache = open_cache(run.cache_dir, (run.content, run.target, docs), project)
+    if index_with_cache(site, cache, search_key):
+        log.info("explainer: search index taken from the build cache")
 
 
 def _tell_site_url(site_url: str) -> None:
