@@ -73,9 +73,20 @@ def open_reuse(folder: Path, config, pages: tuple, build_folders: Iterable[Path]
     return PageReuse(cache, keys, hits, design)
 
 
-def store_rendered(reuse: PageReuse, site: Path, nav) -> None:
-    """Keep what MkDocs rendered in this build; a cache that cannot be written is only noted."""
+def store_rendered(reuse: PageReuse, site: Path, nav) -> bool:
+    """Keep what MkDocs rendered in this build; False (and a notice) if the cache could not
+    be written, and then its index must be left as it was."""
     try:
         reuse.store(site, nav_pages(nav))
+    except OSError as err:
+        log.warning("explainer: the build cache was not updated: %s", printable(str(err)))
+        return False
+    return True
+
+
+def save_cache(cache: BuildCache) -> None:
+    """Write the cache's index of what this build used or made; failures are only noted."""
+    try:
+        cache.save()
     except OSError as err:
         log.warning("explainer: the build cache was not updated: %s", printable(str(err)))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.output.cache_use import store_rendered
@@ -35,9 +35,18 @@ class _WarningCount(logging.Handler):
         self.count += 1
 
 
+@dataclass(frozen=True)
+class CacheOutcome:
+    """What a build with a cache leaves for the search step: the bundle's key, and the
+    objects to keep in the next index (None: MkDocs warned, so the index stays as it was)."""
+
+    search_key: str
+    kept: dict[str, str] | None
+
+
 def _run_once(
     config, staging: Staging, finished: dict[str, tuple[int, ...]], reuse: PageReuse | None
-) -> None:
+) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
@@ -59,10 +68,12 @@ def _run_once(
         config.plugins.on_shutdown()
     # A page reused is not rendered, so it cannot warn again: only pages of a build
     # without a warning are kept (a strict build then fails as a cold one would).
-    if reuse is not None and not warnings.count:
-        store_rendered(reuse, staging.site, config.nav)
-    elif reuse is not None:
+    if reuse is None:
+        return False
+    if warnings.count:
         log.info("explainer: MkDocs warned; the build cache keeps what it had")
+        return False
+    return store_rendered(reuse, staging.site, config.nav)
 
 
 def run_mkdocs(
@@ -71,17 +82,17 @@ def run_mkdocs(
     finished: dict[str, tuple[int, ...]],
     reuse: PageReuse | None,
     reload: Callable[[], object],
-) -> str | None:
+) -> CacheOutcome | None:
     """Build the site from the pages in ``config.docs_dir`` into ``staging.site``.
 
     ``finished``: where those pages keep finished HTML, for MkDocs to pass it on unread.
     ``reuse``: pages taken from the build cache, which then keeps what MkDocs rendered; a
     spoiled cache entry means every page is built again, from a fresh ``reload()`` of the
-    configuration. Returns the key of the search bundle for the site built (with a cache),
-    else None. Raises :class:`MkDocsRunError` when MkDocs fails.
+    configuration. Returns, with a cache, what the search step needs of it; else None.
+    Raises :class:`MkDocsRunError` when MkDocs fails.
     """
     try:
-        _run_once(config, staging, finished, reuse)
+        stored = _run_once(config, staging, finished, reuse)
     except CacheEntryError as err:
         log.warning("explainer: %s; building every page again", printable(str(err)))
         docs_dir = config.docs_dir
@@ -89,5 +100,8 @@ def run_mkdocs(
         config.docs_dir = docs_dir
         # Nothing reused this time; what is rendered replaces the spoiled entries.
         reuse = replace(reuse, hits={}, dest={}, reused=[]) if reuse else None
-        _run_once(config, staging, finished, reuse)
-    return bundle_key(Path(staging.site), reuse) if reuse is not None else None
+        stored = _run_once(config, staging, finished, reuse)
+    if reuse is None:
+        return None
+    kept = dict(reuse.cache.kept) if stored else None
+    return CacheOutcome(bundle_key(Path(staging.site), reuse), kept)

@@ -85,7 +85,8 @@ class PageReuse:
             target.write_bytes(data)
 
     def store(self, site_dir: Path, nav: set[str]) -> None:
-        """Keep the HTML of every page MkDocs rendered in this build; save the index."""
+        """Keep the HTML of every page MkDocs rendered in this build (saved with the index
+        once the search bundle is kept too: see :meth:`BuildCache.save`)."""
         reused = {file.src_uri for file in self.reused}
         for src, dest in sorted(self.dest.items()):
             if src in reused or src in nav or src not in self.keys:
@@ -93,4 +94,3 @@ class PageReuse:
             target = _site_path(site_dir, dest)
             if os.path.isfile(target) and not os.path.islink(target):
                 self.cache.store(self.keys[src], target.read_bytes())
-        self.cache.save()

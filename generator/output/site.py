@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.output.apart import ChildFailedError, run_apart
-from generator.output.cache_use import open_cache, open_reuse
+from generator.output.cache_use import open_cache, open_reuse, save_cache
 from generator.output.folders import (
     UnsafeFolderError,
     absolute,
@@ -17,7 +17,7 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
-from generator.output.mkdocs_run import PLUGIN, MkDocsRunError, run_mkdocs
+from generator.output.mkdocs_run import PLUGIN, CacheOutcome, MkDocsRunError, run_mkdocs
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
 from generator.output.search_index import SearchIndexError, index_site
@@ -94,12 +94,12 @@ def build_site(
             pages_into = docs if own_docs else staging.docs
             # Generation and MkDocs in a process of their own, which exits before Pagefind
             # runs: it takes its ~0.6 GB (at 10,000 articles) with it.
-            generation, search_key = run_apart(
+            generation, outcome = run_apart(
                 lambda: _generate_and_build(config, run, pages_into, staging)
             )
             if generation.errors:
                 return generation, None
-            _index(run, config, staging.site, pages_into, search_key)
+            _index(run, config, staging.site, pages_into, outcome)
             swap_in(staging, target)
     except (OSError, UnsafeFolderError) as err:
         raise SiteBuildError(_failure(err)) from None
@@ -121,11 +121,11 @@ class _Run:
 
 def _generate_and_build(
     config, run: _Run, docs: Path, staging: Staging
-) -> tuple[Generation, str | None]:
+) -> tuple[Generation, CacheOutcome | None]:
     """Generate the pages, write them into ``docs`` and build the site into staging.
 
     Returns the generation without its pages (only problems and counts), since the caller
-    gets it from another process, and with a build cache the search bundle's key; content
+    gets it from another process, and with a build cache what the search step needs; content
     errors stop before anything is written.
     """
     progress = Progress()
@@ -147,21 +147,29 @@ def _generate_and_build(
     # RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
     pages = ()
     config.docs_dir = str(docs)
-    key = run_mkdocs(
+    outcome = run_mkdocs(
         config, staging, finished, reuse, lambda: _load(run.config_file, run.strict)[0]
     )
-    return generation, key
+    return generation, outcome
 
 
-def _index(run: _Run, config, site: Path, docs: Path, search_key: str | None) -> None:
-    """Index the built site for search, from the build cache when it holds this very site."""
-    if run.cache_dir is None or search_key is None:
+def _index(run: _Run, config, site: Path, docs: Path, outcome: CacheOutcome | None) -> None:
+    """Index the built site for search, from the build cache when it holds this very site.
+
+    The cache's index is written here, once, after the search bundle: the pages MkDocs
+    kept in the other process and the bundle both belong to the next build's index.
+    """
+    if run.cache_dir is None or outcome is None:
         index_site(site)
         return
     project = Path(config.config_file_path).parent
     cache = open_cache(run.cache_dir, (run.content, run.target, docs), project)
-    if index_with_cache(site, cache, search_key):
+    if outcome.kept is not None:
+        cache.kept.update(outcome.kept)
+    if index_with_cache(site, cache, outcome.search_key):
         log.info("explainer: search index taken from the build cache")
+    if outcome.kept is not None:
+        save_cache(cache)
 
 
 def _tell_site_url(site_url: str) -> None:
