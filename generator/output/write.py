@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,11 +31,12 @@ class _Folders:
         self.inside: set[str] = set()
         self.made: set[str] = set()
 
-    def target(self, relative: str) -> str:
+    def target(self, relative: str, regular: Container[str] = ()) -> str:
         """The file for ``relative``, refusing any path that would leave the docs folder.
 
         The folder is resolved (symbolic links followed) once, not every file in it; a
-        file that is itself a link is refused as well.
+        file that is itself a link is refused as well. ``regular``: files this write has
+        just listed as regular files, which need no second look.
         """
         clean = posixpath.normpath(relative)
         if posixpath.isabs(relative) or clean == ".." or clean.startswith("../"):
@@ -46,7 +48,11 @@ class _Folders:
                 raise ValueError(f"page path {relative!r} leaves the docs folder")
             self.inside.add(path)
         target = os.path.join(path, name)
-        if os.path.islink(target) and not _within(os.path.realpath(target), self.root):
+        if (
+            target not in regular
+            and os.path.islink(target)
+            and not _within(os.path.realpath(target), self.root)
+        ):
             raise ValueError(f"page path {relative!r} leaves the docs folder")
         return target
 
@@ -216,7 +222,7 @@ def write_pages(
     folders = _Folders(root)
     listed = _previous_pages(root)
     existing, seen_folders = _existing_files(root, listed)
-    targets = {page.path: folders.target(page.path) for page in pages}
+    targets = {page.path: folders.target(page.path, existing) for page in pages}
     # Recorded before any page is written, so that an interrupted write leaves no page
     # the next one would take for a stranger's.
     produced = {posixpath.normpath(path) for path in targets}

@@ -29,6 +29,17 @@ class RenderMemo:
     def __init__(self) -> None:
         self.glossary: tuple = ()
         self.bodies: dict[tuple[str, str, frozenset[str]], Rendered] = {}
+        # What each article names (its body's and title's mentions), by file: made from
+        # the article, its rendered body and the glossary, so it goes with the glossary.
+        self.named = RunMemo()
+
+    def settle(self, glossary: tuple) -> tuple:
+        """The glossary key this run renders with: the kept one when equal, so that every
+        later comparison of it is an identity test; a different glossary empties the memo."""
+        if glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+            self.named.clear()
+        return self.glossary
 
     def render(
         self,
@@ -42,8 +53,11 @@ class RenderMemo:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
         # One run passes the same key to every call: the identity test spares comparing
         # every entry of the glossary once per body.
-        if glossary is not self.glossary and glossary != self.glossary:
-            self.glossary, self.bodies = glossary, {}
+        if glossary is not self.glossary:
+            if glossary != self.glossary:
+                self.bodies = {}
+            # Kept either way: the next body of this run then passes the identity test.
+            self.glossary = glossary
         key = (text, skip, listed)
         if key not in self.bodies:
             self.bodies[key] = render_body(text, matcher, hrefs, skip, listed)
@@ -52,6 +66,7 @@ class RenderMemo:
     def clear(self) -> None:
         """Forget every rendered body."""
         self.glossary, self.bodies = (), {}
+        self.named.clear()
 
 
 @dataclass
@@ -59,12 +74,22 @@ class RunCache:
     """Every memo of the pipeline: parsed files, rendered bodies, pages, feeds, rankings."""
 
     parsed: RunMemo = field(default_factory=RunMemo)
+    # Files read, by stamp: an unchanged file is not even read again.
+    stamped: RunMemo = field(default_factory=RunMemo)
     rendered: RenderMemo = field(default_factory=RenderMemo)
     emitted: EmitMemos = field(default_factory=EmitMemos)
 
     def _memos(self) -> tuple[RunMemo, ...]:
         e = self.emitted
-        return (self.parsed, e.article_pages, e.entity_pages, e.feeds, e.ranked)
+        return (
+            self.parsed,
+            self.stamped,
+            self.rendered.named,
+            e.article_pages,
+            e.entity_pages,
+            e.feeds,
+            e.ranked,
+        )
 
     def next_run(self) -> None:
         """Start a run: what the last run made becomes what this one may reuse."""
