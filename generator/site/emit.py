@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from generator.body.render import Rendered
 from generator.content.memo import RunMemo
 from generator.content.model import Archive, Entity
-from generator.site.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
+from generator.site.crossref import (
+    ArticleMentions,
+    CrossIndex,
+    CrossReference,
+    cross_reference,
+    newest_first,
+)
 from generator.site.lastmod import page_dates, with_dates
 from generator.site.pages.article import ReadingOn, article_page
 from generator.site.pages.common import Page
@@ -42,6 +48,7 @@ class EmitMemos:
     entity_pages: RunMemo = field(default_factory=RunMemo)
     feeds: RunMemo = field(default_factory=RunMemo)
     ranked: RunMemo = field(default_factory=RunMemo)
+    cross: CrossIndex = field(default_factory=CrossIndex)
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,7 @@ def emit_site(
     """
     memos = memos if memos is not None else EmitMemos()
     site = SiteAddress(site_url, site_name)
-    xref = cross_reference(r.mentions, r.entities)
+    xref = cross_reference(r.mentions, r.entities, memos.cross)
     articles, entities = list(r.archive.articles), list(r.archive.entities)
     pages = _article_pages(r, memos)
     pages += _entity_pages(r, xref, memos)

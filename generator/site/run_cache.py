@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from generator.body.render import Rendered, render_body
 from generator.content.matcher import AliasMatcher
 from generator.content.memo import RunMemo
+from generator.site.crossref import CrossIndex
 from generator.site.emit import EmitMemos
 
 
@@ -99,5 +100,6 @@ class RunCache:
     def forget(self) -> None:
         """Empty every memo (a one-off build needs the memory back before MkDocs runs)."""
         self.rendered.clear()
+        self.emitted.cross = CrossIndex()
         for memo in self._memos():
             memo.clear()
