@@ -29,6 +29,8 @@ from typing import Any
 
 from mkdocs.structure.files import InclusionLevel
 
+from generator.output.live_docs import DocsStage
+
 # Files MkDocs and Material write besides the pages and static files of a build.
 BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"})
 
@@ -50,6 +52,11 @@ class LiveState:
     docs: dict[str, tuple[str, int]] = field(default_factory=dict)
     # The theme's template environment, kept while the design stays the same.
     env: tuple[tuple, Any] | None = None
+    # The pages a rebuild makes, copied aside for MkDocs to list (see ``live_docs.py``),
+    # and the real docs folder while the stage stands in for it.
+    stage: DocsStage = field(default_factory=DocsStage)
+    staged: set[str] = field(default_factory=set)
+    docs_dir: str | None = None
 
     def design_changed(self, paths: list[Path]) -> bool:
         """True when the theme or configuration changed since the last build (never at first)."""
@@ -74,6 +81,25 @@ class LiveState:
         stale = sorted(self.built - self.keep) if self.built is not None else []
         self.built, self.pending = set(self.keep), set()
         return stale
+
+    def stage_docs(self, config) -> None:
+        """Past a complete build, point ``docs_dir`` at copies of only the pages to build."""
+        if not self.incremental:
+            return
+        self.docs_dir = config["docs_dir"]
+        self.staged = self.pending | nav_pages(config["nav"])
+        config["docs_dir"] = str(self.stage.fill(Path(self.docs_dir), self.staged))
+
+    def unstaged_files(self, files, config) -> int:
+        """Give MkDocs back every page the stage left out, excluded; return how many."""
+        if self.docs_dir is None:
+            return 0
+        return self.stage.add_unchanged(files, self.docs, self.staged, self.docs_dir, config)
+
+    def restore_docs(self, config) -> None:
+        """Put the real docs folder back in the configuration once the build is over."""
+        if self.docs_dir is not None:
+            config["docs_dir"], self.docs_dir = self.docs_dir, None
 
     def template_env(self, env: Any, key: tuple) -> Any:
         """The environment kept from an earlier build with the same ``key``, else ``env``."""

@@ -113,6 +113,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_shutdown(self) -> None:
         """Let MkDocs' notes about links to excluded pages through again."""
         logging.getLogger("mkdocs.structure.pages").removeFilter(QUIET_SKIPPED_LINKS)
+        self.live.stage.remove()
+
+    def on_build_error(self, *, error) -> None:
+        """A failed build leaves no stage standing in for the docs folder."""
+        self.live.stage.remove()
+        self.live.docs_dir = None
 
     def on_config(self, config):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
@@ -191,11 +197,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         design = [Path(config.config_file_path), *map(Path, config.theme.dirs[:1])]
         if self.live.dirty and self.live.design_changed(design):
             clear_folder(Path(config.site_dir))
+        if self.config.generate:
+            self.live.stage_docs(config)
 
     # Last, so that it sees every file other plugins add.
     @event_priority(-100)
     def on_files(self, files, *, config):
         """Remember what this build makes; past the first build, skip what is unchanged."""
+        if self.live.incremental and self.config.generate:
+            self.live.unstaged_files(files, config)
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
         if self.live.incremental and self.config.generate:
@@ -241,6 +251,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_build(self, *, config) -> None:
         """Index the built site for search; under ``serve`` without holding up the reload."""
         site_dir = Path(config.site_dir)
+        self.live.restore_docs(config)
         if self.live.dirty:
             first = self.live.built is None
             stale = self.live.completed()
