@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from mkdocs.structure.files import File, InclusionLevel
 
 from generator.output.live import LiveState, exclude_unchanged, nav_pages, remove_listed
+from generator.output.search_index import BackgroundIndexer
 
 
 def _files(tmp_path, names: list[str]) -> list[File]:
@@ -67,3 +70,32 @@ def test_the_template_environment_is_kept_only_for_the_same_design(second_key, k
     first, second = object(), object()
     assert live.template_env(first, ("theme", 1.0)) is first
     assert (live.template_env(second, second_key) is first) is kept
+
+
+@pytest.mark.parametrize(
+    ("later", "folded"),
+    [
+        ([{"a/index.html"}, {"b/index.html"}], frozenset({"a/index.html", "b/index.html"})),
+        ([{"a/index.html"}, None], None),
+        ([set()], frozenset()),
+    ],
+)
+def test_search_requests_during_a_run_fold_their_changed_pages_into_the_next(
+    tmp_path, later, folded
+):
+    started, release = threading.Event(), threading.Event()
+    runs: list = []
+
+    def index(site_dir, changed):
+        runs.append(changed)
+        started.set()
+        release.wait(30)
+
+    indexer = BackgroundIndexer(index=index)
+    indexer.request(tmp_path)  # the first build: what changed is not known
+    assert started.wait(30)
+    for changed in later:
+        indexer.request(tmp_path, changed)
+    release.set()
+    assert indexer.wait(30)
+    assert runs == [None, folded]

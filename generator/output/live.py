@@ -57,6 +57,8 @@ class LiveState:
     stage: DocsStage = field(default_factory=DocsStage)
     staged: set[str] = field(default_factory=set)
     docs_dir: str | None = None
+    # The site paths an incremental build makes (what search must index again).
+    made: set[str] | None = None
 
     def design_changed(self, paths: list[Path]) -> bool:
         """True when the theme or configuration changed since the last build (never at first)."""

@@ -204,12 +204,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-100)
     def on_files(self, files, *, config):
         """Remember what this build makes; past the first build, skip what is unchanged."""
+        self.live.made = None
         if self.live.incremental and self.config.generate:
             self.live.unstaged_files(files, config)
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
         if self.live.incremental and self.config.generate:
             skipped = exclude_unchanged(files, self.live.pending, nav_pages(config.nav))
+            self.live.made = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
             log.info("explainer: %d unchanged files left as they are", skipped)
         return files
 
@@ -252,8 +254,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Index the built site for search; under ``serve`` without holding up the reload."""
         site_dir = Path(config.site_dir)
         self.live.restore_docs(config)
+        changed = None  # site paths this build wrote or removed, when known
         if self.live.dirty:
             first = self.live.built is None
+            changed = None if first or self.live.made is None else set(self.live.made)
             stale = self.live.completed()
             removed = (
                 remove_stale(site_dir, self.live.keep, (search_index.BUNDLE_DIR,))
@@ -262,8 +266,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             if removed:
                 log.info("explainer: removed %d files of deleted pages", len(removed))
+            changed = None if changed is None else changed | set(removed)
         if self.live.serving:
-            self.indexer.request(site_dir)
+            self.indexer.request(site_dir, changed)
             return
         try:
             search_index.index_site(site_dir)
