@@ -21,7 +21,7 @@ from generator.site.pages.article import ReadingOn, article_page
 from generator.site.pages.common import Page
 from generator.site.pages.entity import KIND_LABELS, entity_page, feed_path
 from generator.site.pages.explore import explore_page
-from generator.site.pages.feeds import atom_feed
+from generator.site.pages.feeds import FEED_LIMIT, atom_feed
 from generator.site.pages.indexes import (
     actors_index,
     articles_index,
@@ -120,10 +120,13 @@ def _entity_pages(r: Rendering, xref: CrossReference, memos: EmitMemos) -> list[
 def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
-    inputs = ("feed.xml", site.name, "", articles, site.url, updated, site.name)
+    # A feed shows its newest FEED_LIMIT articles and dates itself by the first of them:
+    # those are all it is made from (and all a memo need compare).
+    inputs = ("feed.xml", site.name, "", articles[:FEED_LIMIT], site.url, updated, site.name)
     made = [feeds.get("feed.xml", inputs, atom_feed)]
     for entity in r.archive.entities:
-        listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
+        rows = xref.by_entity.get(entity.id, ())[:FEED_LIMIT]
+        listed = [article for article, _ in rows]
         title = f"{entity.name} — {site.name}"
         inputs = (feed_path(entity), title, entity.url, listed, site.url, updated, site.name)
         made.append(feeds.get(inputs[0], inputs, atom_feed))
