@@ -83,7 +83,7 @@ EDITS = [edit_body, new_entry, alias_relinks, rename_entry, rename_article, dele
 
 @pytest.mark.parametrize("edit", EDITS, ids=lambda edit: edit.__name__)
 def test_the_served_site_after_each_edit_is_the_built_one(served, edit, tmp_path):
-    edit(served.content)
+    edit(served.content, served.rebuild)
     served.rebuild()
     result = build_with_cli(served.content, tmp_path / "built")
     assert result.returncode == 0, result.stderr

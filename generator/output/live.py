@@ -89,7 +89,7 @@ class LiveState:
         if not self.incremental:
             return
         self.docs_dir = config["docs_dir"]
-        self.staged = self.pending | nav_pages(config["nav"])
+        self.staged = set(self.pending)
         config["docs_dir"] = str(self.stage.fill(Path(self.docs_dir), self.staged))
 
     def unstaged_files(self, files, config) -> int:
@@ -111,40 +111,50 @@ class LiveState:
         return env
 
 
-def nav_pages(nav) -> set[str]:
-    """Every page the configuration's ``nav`` names: MkDocs wants those included."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*map(nav_pages, nav.values()))
-    if isinstance(nav, list):
-        return set().union(*map(nav_pages, nav))
-    return set()
-
-
 class _SkippedLinks(logging.Filter):
-    """Drops MkDocs' note that a page links to an excluded one.
+    """Drops MkDocs' notes that a page, or the nav, links to an excluded page.
 
-    Past the first build every unchanged page is excluded, so a rebuilt index would log
-    the note once for each of its links, though every one of them resolves.
+    Past the first build every unchanged page is excluded, so a rebuilt page would log
+    the note once for each of its links and the nav once for each of its pages, though
+    every one of them resolves.
     """
 
+    ENDINGS = (
+        "which is excluded from the built site.",
+        "but this file is excluded from the built site.",
+    )
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).endswith("which is excluded from the built site.")
+        return not str(record.msg).endswith(self.ENDINGS)
 
 
 QUIET_SKIPPED_LINKS = _SkippedLinks()
+# Where MkDocs logs those notes: links in pages, and pages of the nav.
+_NOTING = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
 
-def exclude_unchanged(files: Iterable, pending: set[str], nav: set[str]) -> int:
-    """Mark every file but ``pending`` pages and ``nav`` pages excluded; return how many.
+def quiet_skipped_links(quiet: bool) -> None:
+    """Keep MkDocs' notes about links to excluded pages quiet (True), or let them through."""
+    for name in _NOTING:
+        logger = logging.getLogger(name)
+        if quiet:
+            logger.addFilter(QUIET_SKIPPED_LINKS)
+        else:
+            logger.removeFilter(QUIET_SKIPPED_LINKS)
+
+
+def exclude_unchanged(files: Iterable, pending: set[str]) -> int:
+    """Mark every file but ``pending`` pages excluded; return how many.
+
+    The nav's pages too: MkDocs builds the nav of excluded pages from their titles in the
+    configuration, and rendering the large index pages again cost more than the edit.
 
     Called only past a complete build whose design is unchanged: the excluded files' output
     is in the site already, and MkDocs neither reads nor copies an excluded file.
     """
     count = 0
     for file in files:
-        if file.src_uri not in pending and file.src_uri not in nav:
+        if file.src_uri not in pending:
             file.inclusion = InclusionLevel.EXCLUDED
             count += 1
     return count

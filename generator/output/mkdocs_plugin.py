@@ -33,11 +33,10 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.live import (
-    QUIET_SKIPPED_LINKS,
     LiveState,
     clear_folder,
     exclude_unchanged,
-    nav_pages,
+    quiet_skipped_links,
     remove_listed,
     remove_stale,
 )
@@ -108,11 +107,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.cache = RunCache()
         self.live = LiveState(serving=command == "serve", dirty=dirty)
         if self.live.serving and dirty:
-            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+            quiet_skipped_links(True)
 
     def on_shutdown(self) -> None:
         """Let MkDocs' notes about links to excluded pages through again."""
-        logging.getLogger("mkdocs.structure.pages").removeFilter(QUIET_SKIPPED_LINKS)
+        quiet_skipped_links(False)
         self.live.stage.remove()
 
     def on_build_error(self, *, error) -> None:
@@ -210,7 +209,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
         if self.live.incremental and self.config.generate:
-            skipped = exclude_unchanged(files, self.live.pending, nav_pages(config.nav))
+            skipped = exclude_unchanged(files, self.live.pending)
             self.live.made = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
             log.info("explainer: %d unchanged files left as they are", skipped)
         return files

@@ -49,6 +49,7 @@ class EmitMemos:
     feeds: RunMemo = field(default_factory=RunMemo)
     ranked: RunMemo = field(default_factory=RunMemo)
     cross: CrossIndex = field(default_factory=CrossIndex)
+    dated: RunMemo = field(default_factory=RunMemo)
 
 
 @dataclass(frozen=True)
@@ -173,4 +174,4 @@ def emit_site(
         *_feeds(r, xref, site, memos.feeds),
     ]
     newest = max((a.date for a in articles), default=None)
-    return with_dates(pages, page_dates(articles, entities, xref), newest)
+    return with_dates(pages, page_dates(articles, entities, xref), newest, memos.dated)

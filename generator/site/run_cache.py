@@ -90,6 +90,7 @@ class RunCache:
             e.entity_pages,
             e.feeds,
             e.ranked,
+            e.dated,
         )
 
     def next_run(self) -> None:
