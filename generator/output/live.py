@@ -9,12 +9,14 @@ removing the output of pages that no longer exist, and starting afresh when the 
 the configuration changed.
 
 Past the first build, the cost of a rebuild should follow the edit, not the archive. The
-plugin knows which pages the generator rewrote; every other file of the docs folder, and
-the theme's own files, are already in the site, so they are marked excluded before MkDocs
-makes a page object for each of them (their links still resolve: MkDocs only notes at
-info level that a link points to an excluded page). The theme's compiled templates are
-kept too, until the design changes; and stale output is found from the difference between
-two builds' file lists, never by walking the site.
+plugin knows which pages the generator rewrote; every other file of the docs folder, the
+nav's pages included, and the theme's own files, are already in the site, so they are
+marked excluded before MkDocs makes a page object for each of them (their links still
+resolve: MkDocs only notes at info level that a link points to an excluded page). MkDocs
+does not even walk the docs folder: it lists a stage holding copies of the rewritten pages,
+and the rest are handed back from memory (``live_docs.py``). The theme's compiled templates
+are kept too, until the design changes; and stale output is found from the difference
+between two builds' file lists, never by walking the site.
 """
 
 from __future__ import annotations
