@@ -36,11 +36,15 @@ class _Folders:
 
         The folder is resolved (symbolic links followed) once, not every file in it; a
         file that is itself a link is refused as well. ``regular``: files this write has
-        just listed as regular files, which need no second look.
+        just found as regular files by walking the docs folder without following a link,
+        so inside it by construction: they need no second look.
         """
         clean = posixpath.normpath(relative)
         if posixpath.isabs(relative) or clean == ".." or clean.startswith("../"):
             raise ValueError(f"page path {relative!r} leaves the docs folder")
+        joined = os.path.join(self.root, clean)
+        if joined in regular:
+            return joined
         folder, name = posixpath.split(clean)
         path = os.path.join(self.root, folder) if folder else self.root
         if path not in self.inside:
@@ -48,11 +52,7 @@ class _Folders:
                 raise ValueError(f"page path {relative!r} leaves the docs folder")
             self.inside.add(path)
         target = os.path.join(path, name)
-        if (
-            target not in regular
-            and os.path.islink(target)
-            and not _within(os.path.realpath(target), self.root)
-        ):
+        if os.path.islink(target) and not _within(os.path.realpath(target), self.root):
             raise ValueError(f"page path {relative!r} leaves the docs folder")
         return target
 
