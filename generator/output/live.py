@@ -95,8 +95,13 @@ class LiveState:
         config["docs_dir"] = str(self.stage.fill(Path(self.docs_dir), self.staged))
 
     def unstaged_files(self, files, config) -> int:
-        """Give MkDocs back every page the stage left out, excluded; return how many."""
+        """Give MkDocs back every page the stage left out, excluded; return how many.
+
+        After a complete build (no stage), remember its files for the rebuilds to come.
+        """
         if self.docs_dir is None:
+            if self.serving and self.dirty:
+                self.stage.remember(files, config)
             return 0
         return self.stage.add_unchanged(files, self.docs, self.staged, self.docs_dir, config)
 

@@ -74,6 +74,12 @@ class DocsStage:
         self._files = kept
         return len(kept)
 
+    def remember(self, files: Files, config) -> None:
+        """Keep the docs folder's file objects of a complete build, for the rebuilds after."""
+        docs_dir = config["docs_dir"]
+        self._made_for = (docs_dir, config["site_dir"], config["use_directory_urls"])
+        self._files = {file.src_uri: file for file in files if file.src_dir == docs_dir}
+
     def remove(self) -> None:
         """Delete the stage folder (the server stops)."""
         if self.folder is not None:

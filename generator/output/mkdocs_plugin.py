@@ -204,7 +204,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files, *, config):
         """Remember what this build makes; past the first build, skip what is unchanged."""
         self.live.made = None
-        if self.live.incremental and self.config.generate:
+        if self.config.generate:
             self.live.unstaged_files(files, config)
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
