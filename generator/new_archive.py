@@ -92,6 +92,7 @@ nav:
   - Articles: articles/index.md
   - Actors: actors/index.md
   - Locations: locations/index.md
+  - Topics: topics/index.md
   - Explore: explore/index.md
 
 plugins:

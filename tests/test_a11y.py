@@ -34,6 +34,8 @@ PAGES = {
     "explore": "/explore/",
     "not-found": "/404.html",
 }
+# Checked at a phone's and a desktop's width too: their layouts differ.
+TOPIC_AND_HOME = {"topic": "/topics/mediation/", "topics-index": "/topics/", "home": "/"}
 SCHEMES = {"light": "default", "dark": "slate"}  # emulated colour scheme → Material scheme
 
 AXE = Axe()
@@ -86,6 +88,17 @@ def test_drawings_on_a_phone_and_an_open_timeline_table_have_no_violations(
             expect(table.locator("table")).to_be_visible()
         found = wcag_violations(page)
         assert found == [], f"{path} ({scheme}, {width} px):\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("name", TOPIC_AND_HOME)
+def test_topic_pages_and_home_have_no_violations(page: Page, name, width, scheme):
+    """The topic page, the topics index and the home page at a phone's and a desktop's width."""
+    page.set_viewport_size({"width": width, "height": 900})
+    open_in_scheme(page, TOPIC_AND_HOME[name], scheme)
+    found = wcag_violations(page)
+    assert found == [], f"{name} ({scheme}, {width} px):\n" + "\n".join(found)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

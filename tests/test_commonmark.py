@@ -81,9 +81,9 @@ def test_the_link_after_a_contributed_link_is_the_generators() -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("![x](javascript:alert(1))", "images are not supported"),
-        ("![x][r]\n\n[r]: https://example.org/x.png", "images are not supported"),
-        ("<img src=x>", "images are not supported"),
+        ("![x](javascript:alert(1))", "javascript: URLs are refused"),
+        ("![x][r]\n\n[r]: https://example.org/x.png", "remote images are refused"),
+        ("<img src=x>", "raw <img> tags are removed"),
         ("Text <marquee>m</marquee>.", "HTML not allowed, removed: <marquee>"),
         ("[x](javascript:alert(1))", "event handlers or script URLs removed"),
         ("[x]( JAVASCRIPT:alert(1))", "event handlers or script URLs removed"),

@@ -18,7 +18,7 @@ OLDER = dt.date(2023, 1, 2)
     ("page", "changed"),
     [
         (Page("articles/a.md", front_matter("A", "Sum.") + "# A\n"), True),
-        (Page("index.md", front_matter("Home", search={"exclude": True}) + "# Home\n"), True),
+        (Page("index.md", front_matter("Home") + "# Home\n"), True),
         (Page("feed.xml", '<?xml version="1.0"?>\n<feed/>\n'), False),
         (Page("assets/previews.json", "{}\n"), False),
         (Page("notes.md", "# No front-matter\n"), False),

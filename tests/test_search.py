@@ -7,6 +7,7 @@ types into, to check results, refine buttons and what the worker hands Material.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -220,3 +221,76 @@ def test_a_single_letter_asks_for_more_and_the_next_one_searches(page: Page, wat
     type_into_search(page, "Ra")
     expect(meta).to_have_text(re.compile(r"^\d+ matching documents?$"), timeout=10_000)
     watch.assert_clean()
+
+
+# --- topics ------------------------------------------------------------------------------
+
+
+def topic_articles(site: Path, topic: str) -> set[str]:
+    """The article URLs a built topic page lists."""
+    page = BeautifulSoup((site / "topics" / topic / "index.html").read_bytes(), "lxml")
+    links = page.select("article.md-content__inner li > a[href*='articles/']")
+    here = f"/topics/{topic}/"
+    return {posixpath.normpath(posixpath.join(here, a["href"])) + "/" for a in links}
+
+
+def test_the_topic_filter_keeps_exactly_the_articles_of_the_topic(browser: Browser, seed_site):
+    listed = topic_articles(seed_site, "mediation")
+    assert len(listed) >= 3
+    found = query_index(
+        browser,
+        seed_site,
+        [("all", None, {"topic": "mediation"}), ("narrowed", "Qatar", {"topic": "mediation"})],
+    )
+    assert set(found["all"]) == listed
+    assert found["narrowed"] and set(found["narrowed"]) <= listed
+
+
+def test_refine_buttons_offer_topics_beside_actors_and_locations(page: Page, watch, seed_site):
+    page.goto("/")
+    type_into_search(page, "ceasefire")
+    refine = page.locator(".ea-refine")
+    expect(refine).to_be_visible(timeout=10_000)
+    labels = refine.locator(".ea-refine__label")
+    expect(labels).to_contain_text(["Actors", "Locations", "Topics"])
+    option = refine.locator('button[data-filter="topic"][data-value="mediation"]')
+    # The count is of articles only, like every other count of the site.
+    expect(option.locator(".ea-refine__count")).to_have_text(" 4")
+    option.click()
+    box = page.locator("input.md-search__input")
+    expect(box).to_have_value("ceasefire topic:mediation")
+    expect(option).to_have_attribute("aria-pressed", "true", timeout=10_000)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    shown = set(result_urls(page))
+    assert shown and shown <= topic_articles(seed_site, "mediation")
+    option.click()
+    expect(box).to_have_value("ceasefire")
+    watch.assert_clean()
+
+
+def test_a_typed_topic_filter_finds_the_topic_in_any_case(page: Page, watch, seed_site):
+    page.goto("/")
+    type_into_search(page, "topic:Humanitarian-Aid")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10_000)
+    expect(
+        page.locator('.ea-refine button[data-filter="topic"][data-value="humanitarian-aid"]')
+    ).to_have_attribute("aria-pressed", "true")
+    assert set(result_urls(page)) == topic_articles(seed_site, "humanitarian-aid")
+    watch.assert_clean()
+
+
+# Words that stand on the index, topic and home pages (their intros and headings) only.
+LISTING_WORDS = ["newest first", "Most mentioned", "number of articles", "Latest articles"]
+
+
+def test_listing_pages_stay_out_of_the_search_index(browser: Browser, seed_site):
+    """No index, month, topic, Explore or home page is a result, whatever is searched."""
+    found = query_index(browser, seed_site, [(w, w, None) for w in LISTING_WORDS])
+    glossary_or_article = ("/articles/", "/actors/", "/locations/")
+    listings = [
+        url
+        for urls in found.values()
+        for url in urls
+        if not url.startswith(glossary_or_article) or url.count("/") < 3
+    ]
+    assert listings == [], found

@@ -652,7 +652,9 @@ def test_home_page_lists_the_latest_articles(sample_site):
     )
     intro = text(page.find("p"))
     # Norland counts among the actors (a state) as well as among the locations.
-    assert intro.startswith("4 articles, 7 actors and 4 locations.")
+    assert intro.startswith(
+        "4 articles from 20 November 2023 to 2 July 2024, naming 7 actors and 4 locations."
+    )
 
 
 # --- the seed site ---------------------------------------------------------------------------

@@ -70,14 +70,6 @@ def raw_html(tokens: list[Token]) -> Iterator[str]:
             yield from raw_html(token.children)
 
 
-def has_image(tokens: list[Token]) -> bool:
-    """True when ``tokens`` hold a Markdown image."""
-    return any(
-        token.type == "image" or (token.children is not None and has_image(token.children))
-        for token in tokens
-    )
-
-
 def link_targets_of(tokens: list[Token]) -> Iterator[str]:
     """The target of every Markdown link and image in ``tokens``."""
     for token in tokens:

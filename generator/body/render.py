@@ -14,15 +14,26 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from generator.body.commonmark import parse, to_html
+from generator.body.images import ImageLookup, Placed, place_images
 from generator.body.limits import render_limits
 from generator.body.linker import Ambiguous, Found, Linker, found_in, inline_text
 from generator.body.names import LowerWords
-from generator.body.raw_html import TAG_NAME, has_image, link_targets_of, raw_html
+from generator.body.raw_html import TAG_NAME, link_targets_of, raw_html
 from generator.body.sanitize import ALLOWED_TAGS, sanitize_rendered
+from generator.content.image_files import Picture
 from generator.content.matcher import AliasMatcher
 from generator.content.model import Entity, Severity
 
-__all__ = ["Block", "Found", "Note", "Rendered", "found_in", "link_targets", "render_body"]
+__all__ = [
+    "Block",
+    "Found",
+    "ImageLookup",
+    "Note",
+    "Rendered",
+    "found_in",
+    "link_targets",
+    "render_body",
+]
 
 # A URL the browser would run, as markdown-it leaves it (entities decoded, percent-encoded).
 # Each run of prose between headings, as it stands in a generated page: the generator's own
@@ -49,15 +60,26 @@ class Note:
     message: str
     line: int | None = None
     severity: Severity = "error"
+    column: int | None = None
 
 
 @dataclass(frozen=True)
 class Rendered:
-    """A rendered body: blocks to write, the first mention of each entity, problems."""
+    """A rendered body: blocks to write, the first mention of each entity, problems.
+
+    ``looked_up``: every image path the body names, with the picture found or the reason
+    it was refused (a long-lived process renders again when one of them changes).
+    """
 
     blocks: tuple[Block, ...]
     found: tuple[Found, ...]
     problems: tuple[Note, ...] = ()
+    looked_up: tuple[tuple[str, Picture | str], ...] = ()
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """The images the body publishes."""
+        return tuple(p for _, p in self.looked_up if isinstance(p, Picture))
 
 
 def _line_of(text: str, pattern: str) -> int | None:
@@ -71,9 +93,10 @@ def _removed(tokens: list[Token], text: str) -> tuple[Note, ...]:
     raw = "".join(raw_html(tokens))
     tags = {name.lower() for _, name in TAG_NAME.findall(raw)}
     notes = []
-    if "img" in tags or has_image(tokens):
-        line = _line_of(text, r"<img|!\[")
-        notes.append(Note("images are not supported yet; describe the image in words", line))
+    if "img" in tags:
+        line = _line_of(text, r"<img")
+        message = "raw <img> tags are removed: write the image as ![Alt text](../images/name.png)"
+        notes.append(Note(message, line))
     removed = sorted(tags - ALLOWED_TAGS - {"img"})
     if removed:
         listed = ", ".join(f"<{name}>" for name in removed)
@@ -97,13 +120,19 @@ def _tokens(text: str) -> tuple[list[Token], tuple[Note, ...]]:
     return tokens, _removed(tokens, text)
 
 
-def markdown_to_html(text: str) -> tuple[str, tuple[Note, ...]]:
+def _image_notes(placed: Placed) -> tuple[Note, ...]:
+    return tuple(Note(p.message, p.line, column=p.column) for p in placed.problems)
+
+
+def markdown_to_html(text: str, images: ImageLookup | None = None) -> tuple[str, tuple[Note, ...]]:
     """Render contributed Markdown and sanitize it; also report what cannot be rendered."""
     tokens, notes = _tokens(text)
-    return (sanitize_rendered(to_html(tokens)) if tokens else ""), notes
+    placed = place_images(tokens, images, text)
+    html = placed.fill(sanitize_rendered(to_html(tokens))) if tokens else ""
+    return html, notes + _image_notes(placed)
 
 
-def _html_block(run: list[Token]) -> Block | None:
+def _html_block(run: list[Token], placed: Placed) -> Block | None:
     """A run of block tokens rendered and sanitized as one opaque block.
 
     The wrapping ``div`` matters: the sanitizer can leave bare text at the top level (the
@@ -111,11 +140,11 @@ def _html_block(run: list[Token]) -> Block | None:
     turning ``[x](javascript:…)`` back into a live link. Inside a block-level element
     Python-Markdown leaves everything as it is.
     """
-    clean = sanitize_rendered(to_html(run)).strip() if run else ""
+    clean = placed.fill(sanitize_rendered(to_html(run))).strip() if run else ""
     return Block("html", f"{PROSE_START}{clean}{PROSE_END}") if clean else None
 
 
-def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
+def _blocks(tokens: list[Token], placed: Placed) -> tuple[Block, ...]:
     """Split the stream at top-level headings into headings and runs of HTML between them."""
     blocks: list[Block | None] = []
     run: list[Token] = []
@@ -123,7 +152,7 @@ def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
     while index < len(tokens):
         token = tokens[index]
         if token.type == "heading_open" and token.level == 0:
-            blocks.append(_html_block(run))
+            blocks.append(_html_block(run, placed))
             run = []
             title = inline_text(tokens[index + 1])[0]
             # The page title is the only h1: body headings start at level 2.
@@ -132,7 +161,7 @@ def _blocks(tokens: list[Token]) -> tuple[Block, ...]:
             continue
         run.append(token)
         index += 1
-    blocks.append(_html_block(run))
+    blocks.append(_html_block(run, placed))
     return tuple(b for b in blocks if b is not None)
 
 
@@ -158,14 +187,19 @@ def render_body(
     hrefs: dict[str, str],
     skip: str = "",
     listed: frozenset[str] = frozenset(),
+    images: ImageLookup | None = None,
 ) -> Rendered:
     """Render ``text``; link each entity's first mention to its ``hrefs`` target.
 
     ``skip``: the entry whose description this is; ``listed``: the entries the article's
-    front-matter names, which decide between entries that share an alias.
+    front-matter names, which decide between entries that share an alias; ``images``:
+    where the body's image paths are looked up (without it, every image is refused).
     """
     tokens, problems = _tokens(text)
     linker = Linker(matcher, hrefs, skip, listed, LowerWords(text))
     found = linker.visit(tokens)
     choices = tuple(_choice_note(a) for a in linker.ambiguous.values())
-    return Rendered(_blocks(tokens), found, problems + choices)
+    # After linking: an image's marker is no text a name could be found in.
+    placed = place_images(tokens, images, text)
+    notes = problems + choices + _image_notes(placed)
+    return Rendered(_blocks(tokens, placed), found, notes, tuple(placed.looked_up))

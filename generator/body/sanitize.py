@@ -2,7 +2,8 @@
 
 Anything not listed here is removed: scripts and their content, event handlers, styles
 other than table alignment, forms, frames, embedded SVG/MathML, and every URL scheme
-except http, https and mailto (relative links stay).
+except http, https and mailto (relative links stay). No ``img`` ever passes: the images a
+body shows are put in after cleaning, built from verified files (``images.py``).
 
 A body is sanitized once, after the linker has added its mention links, so the cleaner must
 tell the linker's links from a contributor's ``<a class="ea-mention">``. The linker marks its

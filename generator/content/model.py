@@ -153,6 +153,8 @@ class Archive:
     entities: tuple[Entity, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
     failed: tuple[FailedFile, ...] = ()
+    # The content folder read, where the bodies' images are looked up ("": none).
+    root: str = ""
 
     @property
     def errors(self) -> tuple[Problem, ...]:

@@ -286,4 +286,6 @@ def read_archive(
                 failed.append(item)
             elif item is not None:
                 entities.append(item)
-    return Archive(tuple(articles), tuple(entities), tuple(problems), tuple(failed))
+    return Archive(
+        tuple(articles), tuple(entities), tuple(problems), tuple(failed), str(content_dir)
+    )

@@ -51,7 +51,13 @@ ARTICLE_FIELDS = (
         "References of an original explainer: a list of `{name, url}`.",
         '[{name: "UN OCHA", url: "https://…"}]',
     ),
-    FieldSpec("tags", "line-list", False, "Topic labels.", "[ceasefire, diplomacy]"),
+    FieldSpec(
+        "tags",
+        "tag-list",
+        False,
+        "Topics: each has a page, a feed and a search filter (at most 12, of 100 characters each).",
+        "[ceasefire, diplomacy]",
+    ),
     FieldSpec(
         "actors",
         "id-list",

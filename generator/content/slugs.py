@@ -63,3 +63,18 @@ def article_slug(title: str, date: dt.date) -> str:
         return slug
     digest = hashlib.sha256(title.encode("utf-8")).hexdigest()[:8]
     return f"{date.isoformat()}-{digest}"
+
+
+def topic_id(tag: str) -> str:
+    """The id of the topic a tag names: its slug, so that "Gaza" and "gaza!" are one topic.
+
+    Non-Latin scripts are transliterated ("中东" is ``zhong-dong``). A tag that leaves no
+    slug ("!!!", an emoji), or one whose slug the site keeps for itself ("Index"), gets
+    ``topic-`` plus a short hash of its folded text: the same from build to build, and for
+    its case variants.
+    """
+    slug = slugify(tag)
+    if slug and slug not in RESERVED_SLUGS:
+        return slug
+    folded = " ".join(unicodedata.normalize("NFKC", tag).casefold().split())
+    return "topic-" + hashlib.sha256(folded.encode("utf-8")).hexdigest()[:8]

@@ -10,6 +10,7 @@ from generator.content.lookalikes import lookalike_problems
 from generator.content.matcher import fold_alias
 from generator.content.model import Archive, Article, Entity, Problem
 from generator.content.placeholders import placeholder_problems
+from generator.content.topic_checks import tag_collision_problems
 
 
 def _duplicate_slugs(articles: Iterable[Article]) -> list[Problem]:
@@ -139,7 +140,7 @@ def _reference_problems(archive: Archive, entities: dict[str, Entity]) -> list[P
 
 def validate(archive: Archive) -> list[Problem]:
     """Every cross-file problem: duplicates, alias clashes and look-alikes, bad references,
-    and scaffold text left in an article."""
+    scaffold text left in an article, and tags spelled two ways for one topic."""
     entities = archive.entity_map()
     return [
         *_duplicate_slugs(archive.articles),
@@ -149,4 +150,5 @@ def validate(archive: Archive) -> list[Problem]:
         *lookalike_problems(archive.entities),
         *alias_extension_problems(archive.entities, archive.articles),
         *placeholder_problems(archive.articles),
+        *tag_collision_problems(archive.articles),
     ]

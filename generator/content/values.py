@@ -24,6 +24,10 @@ MAX_LINE_LENGTH = 2000
 # a few short words each, so that a hostile entry cannot make every match slow.
 MAX_NEIGHBOURS = 20
 MAX_NEIGHBOUR_LENGTH = 40
+# Each tag is a topic with a page, a feed and a search filter: a label, not a sentence, and
+# a handful per article, so that a contributor cannot make thousands of pages from one file.
+MAX_TAGS = 12
+MAX_TAG_LENGTH = 100
 _WIKIDATA = re.compile(r"Q[1-9][0-9]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Control characters (tab and newline aside), non-characters and lone surrogates.
@@ -173,6 +177,21 @@ def _neighbours(name: str, value: object) -> tuple[tuple[str, ...] | None, Messa
     return words, messages  # type: ignore[return-value]
 
 
+def _tag(name: str, value: object) -> tuple[str | None, Messages]:
+    text, messages = _text(name, value)
+    if text is not None and len(text) > MAX_TAG_LENGTH:
+        return None, [(name, f"longer than {MAX_TAG_LENGTH} characters; a topic is a short label")]
+    return text, messages
+
+
+def _tags(name: str, value: object) -> tuple[tuple[str, ...] | None, Messages]:
+    tags, messages = _list_of(_tag)(name, value)
+    if isinstance(value, list) and len(value) > MAX_TAGS:
+        tags = None
+        messages = [(name, f"{len(value)} tags; at most {MAX_TAGS}"), *messages]
+    return tags, messages  # type: ignore[return-value]
+
+
 def _wikidata(name: str, value: object) -> tuple[str | None, Messages]:
     if not isinstance(value, str) or not _WIKIDATA.fullmatch(value):
         return None, [(name, f"expected a Wikidata id such as Q42, got {value!r}")]
@@ -215,6 +234,7 @@ _CHECKERS: dict[str, Callable[[str, object], tuple[object, Messages]]] = {
     "id-list": _list_of(_slug),
     "alias-list": _aliases,
     "neighbour-list": _neighbours,
+    "tag-list": _tags,
     "wikidata": _wikidata,
     "coordinates": _coordinates,
 }

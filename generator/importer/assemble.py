@@ -28,6 +28,9 @@ class _Work:
     """The blocks of one page and, for each, why it left the body (None while it stays)."""
 
     def __init__(self, blocks: list[Block]) -> None:
+        # An image cannot be kept: it is only reported (see html_figures.py).
+        self.images = tuple(b.text for b in blocks if b.kind == "image")
+        blocks = [b for b in blocks if b.kind != "image"]
         self.blocks = [b for b in blocks if b.text.strip() or b.kind == "dropped"]
         self.reasons: list[str | None] = [b.reason or None for b in self.blocks]
         self.credits: list[Credit] = []
@@ -243,4 +246,5 @@ def assemble(
         summary=_summary(kept),
         body="\n\n".join(b.markdown for b in kept),
         dropped=work.dropped(),
+        images_left_out=work.images,
     )

@@ -139,6 +139,19 @@ def _dropped_lines(source: Path, target: Path, article: ImportedArticle) -> list
     return lines
 
 
+def images_notice(article: ImportedArticle) -> str:
+    """The line saying which images the import left out, safe on a terminal ("" for none)."""
+    found = article.images_left_out
+    if not found:
+        return ""
+    listed = " ".join(printable(src) for src in found)
+    noun = "image" if len(found) == 1 else "images"
+    return (
+        f"  left out {len(found)} {noun} (an article shows only files under content/; "
+        f"save one there and add it as ![Alt text](../images/name.jpg)): {listed}"
+    )
+
+
 def _import_one(
     path: Path, date: dt.date | None, where: Destination, written: set[Path]
 ) -> tuple[Path, ImportedArticle, bool]:
@@ -208,8 +221,11 @@ def run(
         verb = "overwrote" if replaced else "wrote"
         shown = printable_path(target)
         print(f"{verb} {shown} ({len(article.dropped)} lines dropped)", file=out)
+        notice = images_notice(article)
+        if notice:
+            print(notice, file=out)
         details = _dropped_lines(Path(path), target, article)
-        report_lines += details
+        report_lines += details + ([notice] if notice else [])
         if report is None and article.dropped:
             print("\n".join(details[1:]), file=out)
     if report is not None:

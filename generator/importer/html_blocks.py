@@ -14,6 +14,7 @@ from bs4 import Comment, NavigableString, Tag
 
 from generator.importer import markup
 from generator.importer.boilerplate import classify
+from generator.importer.html_figures import figure_blocks, images_of
 from generator.importer.html_rules import INLINE_TAGS, SILENT_TAGS, drop_reason
 from generator.importer.layout import ends_sentence, is_list_header
 from generator.importer.model import Block
@@ -161,10 +162,16 @@ class _Walker:
                 self.pending.append(self.inline.child(child))
 
     def element(self, node: Tag) -> None:
+        if node.name in ("img", "picture"):
+            self.blocks += images_of(node, self.inline.base_url)
+            return
         if node.name in SILENT_TAGS:
             return
         reason = drop_reason(node, self.guard)
-        if reason:
+        if node.name == "figure" and reason == "photo caption or credit":
+            self.flush()
+            self.blocks += figure_blocks(node, self.inline.base_url)
+        elif reason:
             self.flush()
             self.blocks += _dropped_lines(node, reason)
         elif node.name in INLINE_TAGS or node.name == "br":

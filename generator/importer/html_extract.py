@@ -82,12 +82,29 @@ def _outside(block: Block, before_text: bool) -> list[Block]:
     return [Block("dropped", line, reason=classify(line) or _OUTSIDE) for line in block.lines()]
 
 
+def _within_article(blocks: list[Block]) -> list[Block]:
+    """Figures and images only between the article's first block and its last confirmed
+    one: extractors leave captions out, so their place decides, not the extracted text."""
+    held = [i for i, b in enumerate(blocks) if b.kind not in ("dropped", "figure", "image")]
+    confirmed = [i for i, b in enumerate(blocks) if b.confirmed]
+    first, last = (held[0], confirmed[-1]) if held and confirmed else (0, -1)
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        inside = first <= index <= last
+        if block.kind == "figure" and not inside:
+            kept.append(Block("dropped", block.text, reason="photo caption or credit"))
+        elif inside or block.kind != "image":
+            kept.append(block)
+    return kept
+
+
 def keep_agreed(blocks: list[Block], text: str, title: str) -> list[Block]:
     """The blocks, those the extracted ``text`` holds marked ``confirmed``, the others dropped.
 
     A block that repeats the ``title`` is left as it is for the assembly (which drops it as
     a repeat); a block without words goes with the block before it. A link-only block is
-    held but not confirmed: teaser headlines are the extractors' commonest mistake.
+    held but not confirmed: teaser headlines are the extractors' commonest mistake. Figures
+    and images are judged by where they stand (:func:`_within_article`).
     """
     index = _Text(text)
     title_words = _words(title)
@@ -95,7 +112,7 @@ def keep_agreed(blocks: list[Block], text: str, title: str) -> list[Block]:
     previous_kept = before_text = True
     for block in blocks:
         words = _words(block.text)
-        if block.kind == "dropped" or words == title_words:
+        if block.kind in ("dropped", "figure", "image") or words == title_words:
             kept.append(block)
         elif (not words and previous_kept) or index.holds(block):
             previous_kept, before_text = True, False
@@ -103,4 +120,4 @@ def keep_agreed(blocks: list[Block], text: str, title: str) -> list[Block]:
         else:
             previous_kept = False
             kept += _outside(block, before_text)
-    return kept
+    return _within_article(kept)

@@ -8,7 +8,9 @@ from typing import Literal
 
 from generator.content.model import Source
 
-BlockKind = Literal["paragraph", "heading", "list", "quote", "code", "table", "dropped"]
+BlockKind = Literal[
+    "paragraph", "heading", "list", "quote", "code", "table", "figure", "image", "dropped"
+]
 
 
 class ImportFailure(Exception):
@@ -34,6 +36,8 @@ class ImportedArticle:
     summary: str
     body: str
     dropped: tuple[DroppedLine, ...] = ()
+    # The addresses of the page's images, which an import cannot keep (they are remote).
+    images_left_out: tuple[str, ...] = ()
     # Set only when the contributor chose one (``--slug``); otherwise derived from the title.
     slug: str = ""
 
@@ -44,7 +48,9 @@ class Block:
 
     ``text`` is what the drop rules look at (and what a summary is made of); ``markdown``
     is what goes into the body. A ``dropped`` block carries the reason it was removed
-    (the HTML reader removes navigation, figures and the like before the shared rules run).
+    (the HTML reader removes navigation, share bars and the like before the shared rules run).
+    A ``figure`` block is a caption (its ``markdown`` a figure element holding it); an
+    ``image`` block is an image the page shows, its address as ``text``, never in the body.
     ``confirmed`` is set when a main-text extractor holds the block as article text too, so
     the layout guesses (short lines after the last sentence are footer) leave it alone.
     """

@@ -123,6 +123,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
         use_packaged_theme(config)
         read_marked_markdown(config)
+        if not config.use_directory_urls:
+            # Mentions and images are addressed from a page's folder (articles/<slug>/).
+            raise PluginError("the explainer plugin needs `use_directory_urls: true`")
         self.content = absolute(self.content_override or self.config.content)
         if not self.config.generate:
             return config
@@ -179,7 +182,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Write the pages, and mark the site folder as the build's before MkDocs fills it."""
         try:
             known = self.live.docs if self.live.serving else None
-            report = write_pages(generation.pages, Path(config.docs_dir), known)
+            report = write_pages(generation.pages, Path(config.docs_dir), known, generation.images)
             if not self.live.serving:
                 Path(config.site_dir).mkdir(parents=True, exist_ok=True)
                 mark_site(Path(config.site_dir))

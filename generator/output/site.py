@@ -118,7 +118,7 @@ def build_site(
         with staging_folder(target) as staging:
             if not own_docs:
                 docs = staging.docs
-            write_pages(pages, docs)
+            write_pages(pages, docs, images=generation.images)
             # MkDocs reads the pages back from disk: free them (and, with the generation's
             # own RunCache gone, the render memo) before it runs (~430 MB at 10,000 articles).
             pages = ()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.output.folders import UnsafeFolderError
 from generator.output.terminal import printable
+from generator.site.images import Copied
 from generator.site.pages.common import Page
 
 
@@ -203,8 +204,23 @@ def _size(path: str) -> int:
         return -1
 
 
+def _copy_images(images: tuple[Copied, ...], targets: dict[str, str], existing) -> list[str]:
+    """Copy each verified image into place unless the file there holds its bytes already."""
+    written = []
+    for image in images:
+        target, data = targets[image.path], image.data()
+        if not _unchanged(target, data, existing):
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            _write_atomically(target, data)
+            written.append(image.path)
+    return written
+
+
 def write_pages(
-    pages: tuple[Page, ...], docs_dir: Path, known: dict[str, tuple[str, int]] | None = None
+    pages: tuple[Page, ...],
+    docs_dir: Path,
+    known: dict[str, tuple[str, int]] | None = None,
+    images: tuple[Copied, ...] = (),
 ) -> WriteReport:
     """Make ``docs_dir`` hold exactly ``pages``; rewrite only files whose bytes differ.
 
@@ -215,6 +231,7 @@ def write_pages(
     ``known``: a long-lived process's record of what its last write put in the folder
     (page path to text and size in bytes); this write updates it. A page whose text is the
     one recorded, in a file of the recorded size, is not encoded or read back (``serve``).
+    ``images``: files copied beside the pages, under the same rules.
     """
     known = known if known is not None else {}
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -223,9 +240,10 @@ def write_pages(
     listed = _previous_pages(root)
     existing, seen_folders = _existing_files(root, listed)
     targets = {page.path: folders.target(page.path, existing) for page in pages}
+    copied = {image.path: folders.target(image.path, existing) for image in images}
     # Recorded before any page is written, so that an interrupted write leaves no page
     # the next one would take for a stranger's.
-    produced = {posixpath.normpath(path) for path in targets}
+    produced = {posixpath.normpath(path) for path in (*targets, *copied)}
     _record(root, listed | produced)
     written, unchanged = [], 0
     for page in pages:
@@ -242,7 +260,10 @@ def write_pages(
             _write_atomically(target, data)
             written.append(page.path)
         known[page.path] = (text, len(data))
-    keep = set(targets.values())
+    copied_now = _copy_images(images, copied, existing)
+    written += copied_now
+    unchanged += len(images) - len(copied_now)
+    keep = set(targets.values()) | set(copied.values())
     removed = _remove_stale(existing, keep)
     _remove_empty_folders(root, seen_folders, keep | (existing.keys() - set(removed)))
     _record(root, produced)

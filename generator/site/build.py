@@ -14,6 +14,7 @@ from generator.content.model import Archive, Problem
 from generator.content.read import read_archive
 from generator.site.check import ProgressReport, check_archive
 from generator.site.emit import DEFAULT_SITE_URL, SITE_NAME, emit_site
+from generator.site.images import Copied, copies
 from generator.site.pages.common import Page
 from generator.site.run_cache import RunCache
 
@@ -29,6 +30,8 @@ class Generation:
     latest: dt.date | None = None
     # How many files were written, once the pages themselves have been let go.
     written: int = 0
+    # The images the pages show, copied into the docs folder beside them.
+    images: tuple[Copied, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -58,7 +61,11 @@ def generate_archive(
         return Generation((), checked.problems)
     pages = emit_site(checked.rendering, site_url, site_name=site_name, memos=cache.emitted)
     latest = max((a.date for a in archive.articles), default=None)
-    return Generation(tuple(sorted(pages, key=lambda p: p.path)), checked.problems, latest)
+    rendering = checked.rendering
+    bodies = [*rendering.bodies.values(), *rendering.descriptions.values()]
+    images = copies(archive.root, bodies)
+    ordered = tuple(sorted(pages, key=lambda p: p.path))
+    return Generation(ordered, checked.problems, latest, images=images)
 
 
 def generate(

@@ -24,6 +24,7 @@ from generator.content.read import read_archive
 from generator.content.validate import validate
 from generator.site.crossref import ArticleMentions, article_mentions, cooccurrence_warnings
 from generator.site.emit import Rendering
+from generator.site.images import ContentImages
 from generator.site.run_cache import RenderMemo, RunCache
 
 # Called as (done, total, label) while the work goes on.
@@ -45,8 +46,12 @@ class Checked:
         return tuple(p for p in self.problems if p.severity == "error")
 
 
-def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Problem]:
-    """Render problems located in the file (their lines count from the body's first line)."""
+def _body_problems(path: str, body_line: int, rendered: Rendered, text: str) -> list[Problem]:
+    """Render problems located in the file (their lines count from the body's first line).
+
+    A problem with a column carries its line of ``text`` (the body), for the caret.
+    """
+    lines = text.split("\n") if any(note.column for note in rendered.problems) else []
     return [
         Problem(
             path,
@@ -54,6 +59,8 @@ def _body_problems(path: str, body_line: int, rendered: Rendered) -> list[Proble
             note.message,
             body_line + note.line - 1 if note.line else None,
             note.severity,
+            column=note.column,
+            source=lines[note.line - 1] if note.column and note.line else None,
         )
         for note in rendered.problems
     ]
@@ -108,16 +115,22 @@ class _Renderer:
     matcher: AliasMatcher
     hrefs: dict[str, str]
     memo: RenderMemo
+    images: ContentImages
 
     @classmethod
     def of(cls, archive: Archive, memo: RenderMemo) -> _Renderer:
         entities = archive.entity_map()
         hrefs = link_targets(entities, _PAGE_PREFIX)
+        images = ContentImages(Path(archive.root) if archive.root else None)
         glossary = memo.settle(_glossary_key(archive))
-        return cls(glossary, AliasMatcher(archive.entities), hrefs, memo)
+        return cls(glossary, AliasMatcher(archive.entities), hrefs, memo, images)
 
-    def render(self, text: str, skip: str = "", listed: frozenset[str] = frozenset()) -> Rendered:
-        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip, listed)
+    def render(
+        self, text: str, folder: str, skip: str = "", listed: frozenset[str] = frozenset()
+    ) -> Rendered:
+        """The body ``text`` of a file in ``folder`` (below the content folder), rendered."""
+        lookup = self.images.folder(folder)
+        return self.memo.render(self.glossary, text, self.matcher, self.hrefs, skip, listed, lookup)
 
 
 def _render(
@@ -131,8 +144,8 @@ def _render(
     total = len(archive.articles)
     for done, article in enumerate(archive.articles, 1):
         progress(done, total, "rendering articles")
-        result = renderer.render(article.body, listed=listed_of(article))
-        problems += _body_problems(article.path, article.body_line, result)
+        result = renderer.render(article.body, "articles", listed=listed_of(article))
+        problems += _body_problems(article.path, article.body_line, result, article.body)
         bodies[article.slug] = result
         # The matcher is a function of the glossary key, which stands for it in the memo.
         inputs = (article, result, renderer.glossary)
@@ -140,8 +153,8 @@ def _render(
         mentions.append(renderer.memo.named.get(article.path, inputs, make))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:
-        result = renderer.render(entity.description, entity.id)
-        problems += _body_problems(entity.path, entity.body_line, result)
+        result = renderer.render(entity.description, entity.section, entity.id)
+        problems += _body_problems(entity.path, entity.body_line, result, entity.description)
         descriptions[entity.id] = result
     return Rendering(archive, entities, bodies, descriptions, mentions), problems
 
@@ -154,8 +167,8 @@ def _failed_bodies(archive: Archive, renderer: _Renderer) -> tuple[list[Problem]
         if failed.body is None:
             continue
         is_article = failed.section == "articles"
-        result = renderer.render(failed.body, "" if is_article else failed.id)
-        problems += _body_problems(failed.path, failed.body_line, result)
+        result = renderer.render(failed.body, failed.section, "" if is_article else failed.id)
+        problems += _body_problems(failed.path, failed.body_line, result, failed.body)
         if is_article:
             named.update(f.entity_id for f in result.found)
     return problems, named

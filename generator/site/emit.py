@@ -22,14 +22,11 @@ from generator.site.pages.common import Page
 from generator.site.pages.entity import KIND_LABELS, entity_page, feed_path
 from generator.site.pages.explore import explore_page
 from generator.site.pages.feeds import FEED_LIMIT, atom_feed
-from generator.site.pages.indexes import (
-    actors_index,
-    articles_index,
-    home_page,
-    locations_index,
-    month_pages,
-)
+from generator.site.pages.home import home_page
+from generator.site.pages.indexes import actors_index, articles_index, locations_index, month_pages
+from generator.site.pages.topics import topic_feed_path, topic_page, topics_index
 from generator.site.related import neighbours, related_articles
+from generator.site.topics import Topic, article_topics, collect_topics
 
 SITE_NAME = "Explainer Archive"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -71,15 +68,18 @@ class Rendering:
     mentions: list[ArticleMentions]
 
 
-def _article_pages(r: Rendering, memos: EmitMemos) -> list[Page]:
+def _article_pages(r: Rendering, topics: tuple[Topic, ...], memos: EmitMemos) -> list[Page]:
     related = related_articles(r.mentions, memos.ranked)
     around = neighbours(list(r.archive.articles))
+    by_id = {topic.id: topic for topic in topics}
     pages = []
     for item in r.mentions:
         slug = item.article.slug
         reading = ReadingOn(related[slug], around[slug].previous, around[slug].next)
         entities = [r.entities[m.entity_id] for m in item.mentions]
-        inputs = (item.article, r.bodies[slug].blocks, entities, reading)
+        # Only each topic's id and name: the page does not change with the topic's articles.
+        labels = tuple((t.id, t.name) for t in article_topics(item.article, by_id))
+        inputs = (item.article, r.bodies[slug].blocks, entities, reading, labels)
         pages.append(memos.article_pages.get(slug, inputs, article_page))
     return pages
 
@@ -118,7 +118,13 @@ def _entity_pages(r: Rendering, xref: CrossReference, memos: EmitMemos) -> list[
     return pages
 
 
-def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo) -> list[Page]:
+def _feeds(
+    r: Rendering,
+    xref: CrossReference,
+    topics: tuple[Topic, ...],
+    site: SiteAddress,
+    feeds: RunMemo,
+) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
     # A feed shows its newest FEED_LIMIT articles and dates itself by the first of them:
@@ -131,6 +137,11 @@ def _feeds(r: Rendering, xref: CrossReference, site: SiteAddress, feeds: RunMemo
         title = f"{entity.name} — {site.name}"
         inputs = (feed_path(entity), title, entity.url, listed, site.url, updated, site.name)
         made.append(feeds.get(inputs[0], inputs, atom_feed))
+    for topic in topics:
+        title = f"{topic.name} — {site.name}"
+        path = topic_feed_path(topic.id)
+        inputs = (path, title, topic.url, topic.articles, site.url, updated, site.name)
+        made.append(feeds.get(path, inputs, atom_feed))
     return made
 
 
@@ -152,7 +163,7 @@ def _previews(r: Rendering, xref: CrossReference) -> Page:
 def emit_site(
     r: Rendering, site_url: str, *, site_name: str = SITE_NAME, memos: EmitMemos | None = None
 ) -> list[Page]:
-    """Every generated file: pages, indexes, feeds and the preview data.
+    """Every generated file: pages, indexes, topics, feeds and the preview data.
 
     ``site_name`` heads the home page and the feeds (``site_name`` in ``mkdocs.yml``);
     ``memos``: what a long-lived process kept from the previous run.
@@ -161,17 +172,21 @@ def emit_site(
     site = SiteAddress(site_url, site_name)
     xref = cross_reference(r.mentions, r.entities, memos.cross)
     articles, entities = list(r.archive.articles), list(r.archive.entities)
-    pages = _article_pages(r, memos)
+    topics = collect_topics(articles)
+    pages = _article_pages(r, topics, memos)
     pages += _entity_pages(r, xref, memos)
     pages += [
-        home_page(articles, entities, site.name),
+        home_page(articles, entities, xref, topics, site.name),
         articles_index(articles),
+        topics_index(topics),
+        *(topic_page(topic) for topic in topics),
         *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),
         explore_page(entities, xref),
         _previews(r, xref),
-        *_feeds(r, xref, site, memos.feeds),
+        *_feeds(r, xref, topics, site, memos.feeds),
     ]
     newest = max((a.date for a in articles), default=None)
-    return with_dates(pages, page_dates(articles, entities, xref), newest, memos.dated)
+    dates = page_dates(articles, entities, xref, topics)
+    return with_dates(pages, dates, newest, memos.dated)

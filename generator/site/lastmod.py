@@ -1,8 +1,9 @@
 """When each page last changed, for the sitemap's ``lastmod``: a date from the content.
 
 A page changes when an article it shows does, so its date is the newest such article's:
-an article's own date, a glossary page's newest mentioning article, a month page's newest
-article, and for every other page (home, indexes, Explore) the newest article of all.
+an article's own date, a glossary page's newest mentioning article, a month page's and a
+topic page's newest article, and for every other page (home, indexes, Explore) the newest
+article of all.
 File times and the build's clock are never used, so two builds of the same content give
 the same sitemap. Edits to a glossary entry's own text do not move its date: the content
 records no date for them.
@@ -21,12 +22,17 @@ from generator.site.crossref import CrossReference
 from generator.site.pages.article import article_src, entity_src
 from generator.site.pages.common import Page, front_matter_value
 from generator.site.pages.indexes import month_src
+from generator.site.pages.topics import topic_src
+from generator.site.topics import Topic
 
 FRONT_MATTER_START = "---\n"
 
 
 def page_dates(
-    articles: Iterable[Article], entities: Iterable[Entity], xref: CrossReference
+    articles: Iterable[Article],
+    entities: Iterable[Entity],
+    xref: CrossReference,
+    topics: Iterable[Topic] = (),
 ) -> dict[str, dt.date]:
     """The date of every page that has one of its own, by source path."""
     dates: dict[str, dt.date] = {}
@@ -38,6 +44,9 @@ def page_dates(
         rows = xref.by_entity.get(entity.id, ())
         if rows:
             dates[entity_src(entity)] = max(article.date for article, _ in rows)
+    for topic in topics:
+        # Newest first: the first article is the newest.
+        dates[topic_src(topic.id)] = topic.articles[0].date
     return dates
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.body.render import Rendered, render_body
+from generator.body.render import ImageLookup, Rendered, render_body
+from generator.content.image_paths import RefusedPath
 from generator.content.matcher import AliasMatcher
 from generator.content.memo import RunMemo
 from generator.site.crossref import CrossIndex
@@ -22,14 +23,14 @@ class RenderMemo:
     """Rendered bodies kept between runs, for as long as the glossary stays the same.
 
     Rendering is a pure function of the text, the glossary's aliases, neighbour words and
-    link targets, the entity a description belongs to and the entries an article lists, so
-    a body whose text and glossary are unchanged is not rendered again. Any change to the
-    glossary empties the memo.
+    link targets, the entity a description belongs to, the entries an article lists and
+    the images it shows, so a body whose text and glossary are unchanged is not rendered
+    again unless one of its images changed. Any change to the glossary empties the memo.
     """
 
     def __init__(self) -> None:
         self.glossary: tuple = ()
-        self.bodies: dict[tuple[str, str, frozenset[str]], Rendered] = {}
+        self.bodies: dict[tuple[str, str, frozenset[str], str], Rendered] = {}
         # What each article names (its body's and title's mentions), by file: made from
         # the article, its rendered body and the glossary, so it goes with the glossary.
         self.named = RunMemo()
@@ -50,6 +51,7 @@ class RenderMemo:
         hrefs: dict,
         skip: str = "",
         listed: frozenset[str] = frozenset(),
+        images: ImageLookup | None = None,
     ) -> Rendered:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
         # One run passes the same key to every call: the identity test spares comparing
@@ -59,15 +61,28 @@ class RenderMemo:
                 self.bodies = {}
             # Kept either way: the next body of this run then passes the identity test.
             self.glossary = glossary
-        key = (text, skip, listed)
-        if key not in self.bodies:
-            self.bodies[key] = render_body(text, matcher, hrefs, skip, listed)
-        return self.bodies[key]
+        key = (text, skip, listed, getattr(images, "folder", ""))
+        kept = self.bodies.get(key)
+        if kept is None or not _same_images(kept, images):
+            kept = self.bodies[key] = render_body(text, matcher, hrefs, skip, listed, images)
+        return kept
 
     def clear(self) -> None:
         """Forget every rendered body."""
         self.glossary, self.bodies = (), {}
         self.named.clear()
+
+
+def _same_images(rendered: Rendered, images: ImageLookup | None) -> bool:
+    """True when every image path the body names finds what it found before."""
+    for src, before in rendered.looked_up:
+        try:
+            now: object = images.find(src) if images is not None else None
+        except RefusedPath as err:
+            now = str(err)
+        if now != before:
+            return False
+    return True
 
 
 @dataclass

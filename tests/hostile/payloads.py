@@ -408,14 +408,14 @@ BODY_PAYLOADS: list[Payload] = [
 # Markdown bodies that `check` rejects: the input tests expect these messages, on the line
 # of the body where the payload starts plus the offset given.
 REJECTED_BODIES: list[tuple[str, str, str, int]] = [
-    ("image-javascript", "![x](javascript:alert('R1'))", "images are not supported", 0),
-    ("image-external", "![x](https://evil.example/R2.png)", "images are not supported", 0),
-    ("image-data", "![x](data:image/svg+xml;base64,PHN2Zz4=)", "images are not supported", 0),
-    ("img-onerror", "<img src=x onerror=alert(1)>", "images are not supported", 0),
+    ("image-javascript", "![x](javascript:alert('R1'))", "javascript: URLs are refused", 0),
+    ("image-external", "![x](https://evil.example/R2.png)", "remote images are refused", 0),
+    ("image-data", "![x](data:image/svg+xml;base64,PHN2Zz4=)", "data: URLs are refused", 0),
+    ("img-onerror", "<img src=x onerror=alert(1)>", "raw <img> tags are removed", 0),
     (
         "mxss-noscript-img",
         "<noscript><p title=\"</noscript><img src=x onerror=alert('R5')>\"></noscript>",
-        "images are not supported",
+        "raw <img> tags are removed",
         0,
     ),
     (
@@ -428,13 +428,13 @@ REJECTED_BODIES: list[tuple[str, str, str, int]] = [
         "mxss-math-img",
         # The value quoted: CommonMark takes an unquoted value holding a quote for text (B209).
         "<math><mtext><table><mglyph><style><img src=x onerror=\"alert('R7')\">",
-        "images are not supported",
+        "raw <img> tags are removed",
         0,
     ),
     (
         "image-reference",
         "![x][r]\n\n[r]: https://evil.example/R8.png",
-        "images are not supported",
+        "remote images are refused",
         0,
     ),
     ("brackets-10000", "[" * 10_000, "would take too long to render", 0),

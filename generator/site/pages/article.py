@@ -23,6 +23,8 @@ from generator.site.pages.search_hints import search_hints, searchable
 # Our own sanitized output, so a regular expression is enough to read its first paragraph.
 _FIRST_PARAGRAPH = re.compile(r"^\s*(?:<div[^>]*>\s*)?<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
+# A topic as an article shows it: its id (a slug, safe in a URL) and its name.
+TopicLabel = tuple[str, str]
 BOX_TITLES = {"actors": "Actors in this article", "locations": "Locations in this article"}
 
 
@@ -75,10 +77,13 @@ def _box(section: str, entities: list[Entity], src: str) -> str:
     return f'!!! abstract "{BOX_TITLES[section]}"\n\n' + "\n".join(rows)
 
 
-def _tags(article: Article) -> str:
-    if not article.tags:
+def _tags(topics: tuple[TopicLabel, ...]) -> str:
+    """The article's topics, each linking to its page (``topics/<id>/``)."""
+    if not topics:
         return ""
-    items = "".join(f"<li>{html_text(tag)}</li>" for tag in article.tags)
+    items = "".join(
+        f'<li><a href="../../topics/{tid}/">{html_text(name)}</a></li>' for tid, name in topics
+    )
     return f'<ul class="ea-tags" aria-label="Topics">{items}</ul>'
 
 
@@ -132,8 +137,10 @@ def article_page(
     blocks: tuple[Block, ...],
     entities: list[Entity],
     reading: ReadingOn = ReadingOn(),
+    topics: tuple[TopicLabel, ...] = (),
 ) -> Page:
-    """The page of one article; ``entities`` in order of first mention."""
+    """The page of one article; ``entities`` in order of first mention; ``topics`` as
+    its tags name them."""
     src = article_src(article)
     boxes = {section: [] for section in BOX_TITLES}
     for entity in entities:
@@ -143,10 +150,12 @@ def article_page(
         _meta_line(article),
         _summary(article, blocks),
         blocks_markdown(blocks),
-        _tags(article),
+        _tags(topics),
         _sources(article),
     ]
-    hints = search_hints(format_date(article.date), entities, _credit(article), article=True)
+    label = format_date(article.date)
+    names = [name for _, name in topics]
+    hints = search_hints(label, entities, _credit(article), article=True, topics=names)
     parts = [
         searchable(joined(text), hints),
         *(_box(section, sorted_entities, src) for section, sorted_entities in boxes.items()),

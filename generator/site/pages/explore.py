@@ -51,7 +51,6 @@ def explore_page(entities: list[Entity], xref: CrossReference) -> Page:
     meta = front_matter(
         "Explore",
         "The network of actors and locations in the archive.",
-        search={"exclude": True},
         # The network is drawn at its own size, wider than a column beside two sidebars.
         hide=["navigation", "toc"],
     )

@@ -1,4 +1,4 @@
-"""The index pages: home, articles by date, actors by kind, locations A–Z."""
+"""The index pages: articles by date, month by month, actors by kind, locations A–Z."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ from unidecode import unidecode
 from generator.content.model import Article, Entity
 from generator.site.crossref import CrossReference, newest_first
 from generator.site.markup import md_link, md_text
-from generator.site.pages.article import article_src, entity_src
-from generator.site.pages.common import MONTHS, Page, front_matter, month_label, plural, time_tag
+from generator.site.pages.article import entity_src
+from generator.site.pages.common import MONTHS, Page, front_matter, month_label, plural
 from generator.site.pages.entity import KIND_LABELS
+from generator.site.pages.listing import article_row
 
-LATEST_ON_HOME = 10
 ARTICLES_ON_INDEX = 100
 ACTOR_GROUPS = (
     ("person", "People"),
@@ -32,38 +32,11 @@ def sort_name(entity: Entity) -> str:
     return unidecode(entity.name).casefold()
 
 
-def _article_row(article: Article, src: str) -> str:
-    row = f"- {time_tag(article.date)} · {md_link(article.title, src, article_src(article))}"
-    return row + (f"  \n  {md_text(article.summary)}" if article.summary else "")
-
-
 def _entity_row(entity: Entity, src: str, xref: CrossReference, label: str = "") -> str:
     count = plural(xref.count(entity.id), "article")
     kind = f"{label} · " if label else ""
     link = md_link(entity.name, src, entity_src(entity))
     return f"- {link} · {kind}{md_text(entity.summary)} ({count})"
-
-
-def home_page(articles: list[Article], entities: list[Entity], site_name: str) -> Page:
-    """The home page: what the archive is and its latest articles."""
-    latest = sorted(articles, key=newest_first)[:LATEST_ON_HOME]
-    actors = sum(1 for e in entities if e.section == "actors" or e.is_state)
-    places = sum(1 for e in entities if e.section == "locations")
-    intro = (
-        f"{plural(len(articles), 'article')}, {plural(actors, 'actor')} and "
-        f"{plural(places, 'location')}. Every person, organisation, state and place named in "
-        "an article has a page of its own listing, by date, each article that mentions it "
-        "and the sentence that does."
-    )
-    browse = (
-        "Browse [all articles by date](articles/index.md), [actors](actors/index.md) "
-        "or [locations](locations/index.md), [explore who appears with whom](explore/index.md), "
-        "or search above. New articles arrive in the [Atom feed](feed.xml)."
-    )
-    rows = "\n".join(_article_row(a, "index.md") for a in latest)
-    body = f"# {md_text(site_name)}\n\n{intro}\n\n{browse}\n\n## Latest articles\n\n{rows}\n"
-    meta = front_matter(site_name, intro, search={"exclude": True})
-    return Page("index.md", meta + body)
 
 
 def month_src(date: dt.date) -> str:
@@ -89,7 +62,7 @@ def articles_index(articles: list[Article]) -> Page:
     intro = f"{plural(len(articles), 'article')}, newest first."
     if len(latest) < len(articles):
         intro += f" The latest {len(latest)} are listed here; older ones by month below."
-    parts = ["# Articles", intro, "## Latest", "\n".join(_article_row(a, src) for a in latest)]
+    parts = ["# Articles", intro, "## Latest", "\n".join(article_row(a, src) for a in latest)]
     years = []
     for year, year_months in groupby(months, key=lambda m: m[0].date.year):
         links = [
@@ -98,7 +71,7 @@ def articles_index(articles: list[Article]) -> Page:
         ]
         years.append(f"- **{year}**: " + " · ".join(links))
     parts += ["## By month", "\n".join(years)]
-    meta = front_matter("Articles", "All articles by date.", search={"exclude": True})
+    meta = front_matter("Articles", "All articles by date.")
     return Page(src, meta + "\n\n".join(parts) + "\n")
 
 
@@ -122,15 +95,13 @@ def month_pages(articles: list[Article]) -> list[Page]:
     for index, month in enumerate(months):
         src = month_src(month[0].date)
         label = month_label(month[0].date)
-        rows = "\n".join(_article_row(a, src) for a in month)
+        rows = "\n".join(article_row(a, src) for a in month)
         # Months run newest first: the older neighbour follows, the newer one precedes.
         older = months[index + 1][0] if index + 1 < len(months) else None
         newer = months[index - 1][0] if index > 0 else None
         steps = _month_steps(src, older, newer)
         body = f"# {label}\n\n{plural(len(month), 'article')}, newest first.\n\n{rows}\n\n{steps}\n"
-        meta = front_matter(
-            f"Articles of {label}", f"Articles of {label}.", search={"exclude": True}
-        )
+        meta = front_matter(f"Articles of {label}", f"Articles of {label}.")
         pages.append(Page(src, meta + body))
     return pages
 
@@ -149,7 +120,7 @@ def actors_index(entities: list[Entity], xref: CrossReference) -> Page:
             parts.append(f"## {label}")
             parts.append("\n".join(_entity_row(e, src, xref) for e in sorted(group, key=sort_name)))
     description = "Everyone who acts in the archive's stories."
-    meta = front_matter("Actors", description, search={"exclude": True})
+    meta = front_matter("Actors", description)
     return Page(src, meta + "\n\n".join(parts) + "\n")
 
 
@@ -162,5 +133,5 @@ def locations_index(entities: list[Entity], xref: CrossReference) -> Page:
         parts.append(f"## {md_text(letter)}")
         parts.append("\n".join(_entity_row(e, src, xref, KIND_LABELS[e.kind]) for e in group))
     description = "Every place named in the archive."
-    meta = front_matter("Locations", description, search={"exclude": True})
+    meta = front_matter("Locations", description)
     return Page(src, meta + "\n\n".join(parts) + "\n")

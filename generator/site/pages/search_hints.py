@@ -1,7 +1,7 @@
 """What a page tells the site search (Pagefind) beyond its text: filters and a label.
 
-A hidden block after a searchable page's own text names the actors and locations it is
-about, so that readers can narrow results to them, gives the short label shown beside a
+A hidden block after a searchable page's own text names the actors, locations and topics
+it is about, so that readers can narrow results to them, gives the short label shown beside a
 result (an article's date, a glossary entry's kind) and may add words to find the page by
 (a glossary entry's aliases). Only those words count as text; names and label do not.
 
@@ -33,6 +33,7 @@ TITLE_WEIGHT = 7
 # Marks article pages, so that search can count articles apart from glossary pages (the
 # refine buttons' counts, theme/assets/javascripts/search-worker.js).
 ARTICLE_FILTER = "page:article"
+TOPIC_FILTER = "topic"
 
 
 def search_filter(entity: Entity) -> str:
@@ -47,11 +48,13 @@ def search_hints(
     names: Iterable[str] = (),
     *,
     article: bool = False,
+    topics: Iterable[str] = (),
 ) -> str:
-    """The hidden block: label, one filter per entity, extra words.
+    """The hidden block: label, one filter per entity and per topic, extra words.
 
     ``names`` are other names of the page's subject, weighted like its title;
-    ``article``: the page is an article (filter ``page: article``).
+    ``article``: the page is an article (filter ``page: article``);
+    ``topics``: the names of its topics (filter ``topic``).
     """
     ignored = "data-pagefind-ignore"
     spans = [f'<span data-pagefind-meta="label" {ignored}>{html_text(label)}</span>']
@@ -64,6 +67,9 @@ def search_hints(
             name = html_text(entity.name)
             key = search_filter(entity)
             spans.append(f'<span data-pagefind-filter="{key}" {ignored}>{name}</span>')
+    for topic in dict.fromkeys(topics):
+        name = html_text(topic)
+        spans.append(f'<span data-pagefind-filter="{TOPIC_FILTER}" {ignored}>{name}</span>')
     if words:
         spans.append(f"<span>{html_text(words)}</span>")
     others = ", ".join(html_text(name) for name in names)

@@ -1,14 +1,14 @@
 // The search box's filter words, shared by the page (search-refine.js) and the search
 // worker (search-worker.js, which loads this file with importScripts).
 //
-//   actor:Hamas   actor:"Benjamin Netanyahu"   location:gaza-strip
+//   actor:Hamas   actor:"Benjamin Netanyahu"   location:gaza-strip   topic:ceasefire
 //
 // A quote inside a quoted name is written \". Names are compared loosely (case, hyphens,
 // underscores and spaces ignored), so gaza-strip chooses "Gaza Strip".
 self.ExplainerSearchQuery = (function () {
   "use strict";
 
-  const FILTER_WORD = /(?:^|\s)(actor|location):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
+  const FILTER_WORD = /(?:^|\s)(actor|location|topic):(?:"((?:[^"\\]|\\.)*)"?|(\S+))/g;
 
   function looseName(value) {
     return value.toLowerCase().replace(/[-_\s]+/g, " ").trim();

@@ -1,8 +1,8 @@
-// Refine search results by actor and location, under Material's search box.
+// Refine search results by actor, location and topic, under Material's search box.
 //
 // The search worker (search-worker.js) reports, for each query, how many pages matched and
-// which actors and locations they mention most, each with the number of matching articles
-// (not glossary pages) that name it. This script shows those as toggle buttons above the
+// which actors, locations and topics are most frequent among them, each with the number of
+// matching articles (not glossary pages) that carry it. This script shows those as toggle buttons above the
 // results. A button adds or removes a filter word such as actor:"Hamas" in the
 // search box, so the box always shows the whole query and Material sends it as usual.
 // Names are set with textContent only.
@@ -10,7 +10,7 @@
   "use strict";
   if (typeof BroadcastChannel !== "function") return;
 
-  const LABELS = { actor: "Actors", location: "Locations" };
+  const LABELS = { actor: "Actors", location: "Locations", topic: "Topics" };
   const input = document.querySelector("[data-md-component=search-query]");
   const meta = document.querySelector(".md-search-result__meta");
   if (!input || !meta) return;

@@ -18,7 +18,7 @@ const RESULT = 3;
 const PAGES_SHOWN = 20;
 // Facet values offered per filter: the most frequent among the results.
 const FACETS_SHOWN = 8;
-const FILTERS = ["actor", "location"];
+const FILTERS = ["actor", "location", "topic"];
 const WARM_UP = "warm-up";
 const MIN_LETTERS = 2;
 
