@@ -36,6 +36,7 @@ from generator.output.live import (
     LiveState,
     clear_folder,
     exclude_unchanged,
+    keep_long_lived,
     quiet_skipped_links,
     remove_listed,
     remove_stale,
@@ -112,6 +113,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_shutdown(self) -> None:
         """Let MkDocs' notes about links to excluded pages through again."""
         quiet_skipped_links(False)
+        keep_long_lived(False)
         self.live.stage.remove()
 
     def on_build_error(self, *, error) -> None:
@@ -269,6 +271,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if removed:
                 log.info("explainer: removed %d files of deleted pages", len(removed))
             changed = None if changed is None else changed | set(removed)
+            if first and self.live.serving:
+                keep_long_lived()
         if self.live.serving:
             self.indexer.request(site_dir, changed)
             return
