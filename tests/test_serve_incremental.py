@@ -74,6 +74,11 @@ def redate_article(content: Path, rebuild: Rebuild) -> None:
     _replace(content / "articles/ferry-talks.md", r"^date: .*$", "date: 2025-01-05")
 
 
+def retag_article(content: Path, rebuild: Rebuild) -> None:
+    # A topic gains the article, another loses it: both pages and feeds follow.
+    _replace(content / "articles/league-session.md", r"^tags: .*$", "tags: [diplomacy, harbour]")
+
+
 def delete_article(content: Path, rebuild: Rebuild) -> None:
     (content / "articles/ferry-suspended.md").unlink()
 
@@ -101,6 +106,7 @@ EDITS = [
     rename_entry,
     rename_article,
     redate_article,
+    retag_article,
     delete_article,
     delete_entry,
     break_and_mend,

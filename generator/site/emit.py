@@ -47,6 +47,7 @@ class EmitMemos:
     ranked: RunMemo = field(default_factory=RunMemo)
     cross: CrossIndex = field(default_factory=CrossIndex)
     dated: RunMemo = field(default_factory=RunMemo)
+    topic_pages: RunMemo = field(default_factory=RunMemo)
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def _feeds(
     for topic in topics:
         title = f"{topic.name} — {site.name}"
         path = topic_feed_path(topic.id)
-        inputs = (path, title, topic.url, topic.articles, site.url, updated, site.name)
+        newest = topic.articles[:FEED_LIMIT]
+        inputs = (path, title, topic.url, newest, site.url, updated, site.name)
         made.append(feeds.get(path, inputs, atom_feed))
     return made
 
@@ -179,7 +181,7 @@ def emit_site(
         home_page(articles, entities, xref, topics, site.name),
         articles_index(articles),
         topics_index(topics),
-        *(topic_page(topic) for topic in topics),
+        *(memos.topic_pages.get(topic.id, (topic,), topic_page) for topic in topics),
         *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),

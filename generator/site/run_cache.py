@@ -106,6 +106,7 @@ class RunCache:
             e.feeds,
             e.ranked,
             e.dated,
+            e.topic_pages,
         )
 
     def next_run(self) -> None:
