@@ -193,6 +193,7 @@ def _edit(folder: Path, content: Path) -> dict:
         "serve_s": serve.data["rebuild_s"],
         "serve_cpu": serve.data["rebuild_cpu"],
         "serve_search_s": serve.data["search_s"],
+        "serve_edits": serve.data.get("edits", []),
         "article": edited.name,
         "gen_s": gen.data["stage_s"],
         "gen_cpu": gen.data["stage_cpu"],
@@ -614,6 +615,12 @@ def targets(results: list[dict]) -> list[str]:
                 f"- N={n:,}: after that edit search caught up in {search:.1f} s wall "
                 f"(Pagefind re-indexes the whole site) — target ≤ 10 s: **{verdict}**"
             )
+            for step in edit.get("serve_edits", [])[1:]:
+                lines.append(
+                    f"  - then {step['edit']}: {step['rebuild_cpu']:.2f} s CPU "
+                    f"({step['rebuild_s']:.2f} s wall), checked: "
+                    f"{'correct' if not step['problems'] else '; '.join(step['problems'])}"
+                )
     if len(results) > 1:
         slopes = []
         for a, b in itertools.pairwise(results):

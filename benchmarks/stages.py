@@ -7,9 +7,10 @@
     again in the same (warm) process, timing the second run.
 ``python -m benchmarks.stages serve-edit CONTENT SITE RESULT.json``
     what ``explainer serve`` does on a change, in one process: a first dirty-mode build,
-    then one article edited and the rebuild MkDocs' server runs (configuration reloaded,
-    pages regenerated, changed pages rebuilt), timed until the site is rebuilt and until
-    the search index, updated in the background, has caught up.
+    then an article edited, a new entry, a rename and a deletion, each rebuilt as MkDocs'
+    server does (configuration reloaded, pages regenerated, changed pages rebuilt), timed
+    until the site is rebuilt and until the search index, updated in the background, has
+    caught up, and the served site checked (``benchmarks/serve_edits.py``).
 ``python -m benchmarks.stages cli RESULT.json -- ARGS…``
     the product's own CLI (``python -m generator ARGS…``) with timers wrapped around
     ``generate``, ``write_pages``, MkDocs' ``build`` and the search index, so the stages of a real
@@ -86,42 +87,14 @@ def _warm_edit(content: Path, docs: Path, result: Path) -> int:
 
 
 def _serve_edit(content: Path, site: Path, result: Path) -> int:
-    """One edit under ``explainer serve``, with MkDocs' own config loading and dirty build.
+    """Edits under ``explainer serve``, timed and checked (see ``benchmarks/serve_edits.py``)."""
+    from benchmarks.serve_edits import serve_edit_figures
 
-    As under ``serve``, the plugin object outlives the configurations (MkDocs keeps it), so
-    the content folder is set on it, as ``explainer serve --content`` does.
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    from benchmarks.synthetic import edit_one_article
-
-    config_file = str(Path(__file__).resolve().parent.parent / "mkdocs.yml")
-
-    # A docs folder of its own: the project's build/docs is left alone.
-    folders = {"site_dir": str(site), "docs_dir": str(site.parent / "serve-docs")}
-    Path(folders["docs_dir"]).mkdir(parents=True, exist_ok=True)
-
-    def rebuild() -> None:
-        # As MkDocs' server does before each build: a fresh configuration.
-        build(load_config(config_file, **folders), dirty=True)
-
-    first = load_config(config_file, **folders)
-    plugin = first.plugins["explainer"]
-    plugin.content_override = content.resolve()
-    first.plugins.on_startup(command="serve", dirty=True)
-    build(first, dirty=True)
-    plugin.indexer.wait(600)
-    edit_one_article(content)
-    wall, cpu = time.perf_counter(), time.process_time()
-    rebuild()
-    rebuilt = (time.perf_counter() - wall, time.process_time() - cpu)
-    plugin.indexer.wait(600)
-    searchable = time.perf_counter() - wall
-    result.write_text(
-        json.dumps({"rebuild_s": rebuilt[0], "rebuild_cpu": rebuilt[1], "search_s": searchable})
-    )
-    return 0
+    figures = serve_edit_figures(content, site)
+    result.write_text(json.dumps(figures))
+    problems = [p for edit in figures["edits"] for p in edit["problems"]]
+    print(*problems, sep="\n", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _cli(result: Path, argv: list[str]) -> int:

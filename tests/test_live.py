@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from mkdocs.structure.files import File, InclusionLevel
 
-from generator.output.live import LiveState, exclude_unchanged, nav_pages, remove_listed
+from generator.output.live import LiveState, exclude_unchanged, remove_listed
+from generator.output.search_index import BackgroundIndexer
 
 
 def _files(tmp_path, names: list[str]) -> list[File]:
@@ -16,32 +19,20 @@ def _files(tmp_path, names: list[str]) -> list[File]:
 
 
 @pytest.mark.parametrize(
-    ("pending", "nav", "still_built"),
+    ("pending", "still_built"),
     [
-        (set(), set(), []),
-        ({"a/x.md"}, set(), ["a/x.md"]),
-        ({"a/x.md"}, {"index.md"}, ["a/x.md", "index.md"]),
-        ({"a/x/feed.xml"}, {"index.md"}, ["a/x/feed.xml", "index.md"]),
+        (set(), []),
+        ({"a/x.md"}, ["a/x.md"]),
+        ({"a/x.md", "index.md"}, ["a/x.md", "index.md"]),
+        ({"a/x/feed.xml"}, ["a/x/feed.xml"]),
     ],
 )
-def test_only_rewritten_and_nav_pages_stay_in_the_build(tmp_path, pending, nav, still_built):
+def test_only_rewritten_pages_stay_in_the_build(tmp_path, pending, still_built):
     files = _files(tmp_path, ["index.md", "a/x.md", "a/y.md", "a/x/feed.xml", "assets/t.css"])
-    skipped = exclude_unchanged(files, pending, nav)
+    skipped = exclude_unchanged(files, pending)
     included = sorted(f.src_uri for f in files if not f.inclusion.is_excluded())
     assert included == still_built
     assert skipped == len(files) - len(still_built)
-
-
-@pytest.mark.parametrize(
-    ("nav", "pages"),
-    [
-        ([{"Home": "index.md"}, {"All": "all/index.md"}], {"index.md", "all/index.md"}),
-        ([{"Section": [{"A": "a.md"}, "b.md"]}], {"a.md", "b.md"}),
-        (None, set()),
-    ],
-)
-def test_nav_pages_are_every_page_the_nav_names(nav, pages):
-    assert nav_pages(nav) == pages
 
 
 def test_a_build_finds_stale_output_from_the_last_ones_list(tmp_path):
@@ -67,3 +58,32 @@ def test_the_template_environment_is_kept_only_for_the_same_design(second_key, k
     first, second = object(), object()
     assert live.template_env(first, ("theme", 1.0)) is first
     assert (live.template_env(second, second_key) is first) is kept
+
+
+@pytest.mark.parametrize(
+    ("later", "folded"),
+    [
+        ([{"a/index.html"}, {"b/index.html"}], frozenset({"a/index.html", "b/index.html"})),
+        ([{"a/index.html"}, None], None),
+        ([set()], frozenset()),
+    ],
+)
+def test_search_requests_during_a_run_fold_their_changed_pages_into_the_next(
+    tmp_path, later, folded
+):
+    started, release = threading.Event(), threading.Event()
+    runs: list = []
+
+    def index(site_dir, changed):
+        runs.append(changed)
+        started.set()
+        release.wait(30)
+
+    indexer = BackgroundIndexer(index=index)
+    indexer.request(tmp_path)  # the first build: what changed is not known
+    assert started.wait(30)
+    for changed in later:
+        indexer.request(tmp_path, changed)
+    release.set()
+    assert indexer.wait(30)
+    assert runs == [None, folded]

@@ -7,6 +7,7 @@ Every file is read and checked on its own; whatever is wrong is returned as
 from __future__ import annotations
 
 import os
+import stat
 import unicodedata
 from pathlib import Path
 
@@ -179,6 +180,33 @@ def _parse(raw: bytes, shown: str, section: str, stem: str):
     return item, problems
 
 
+def _stamp(path: Path) -> tuple[int, ...] | None:
+    """What identifies a regular file's bytes without reading them (None for anything else).
+
+    An edit, a rename onto the path or a replacement changes the inode, size, or the
+    change time, which no tool can set back; a link or a missing file is never stamped.
+    """
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _read_stamped(
+    path: Path, root: Path, section: str, shown: str, parsed: RunMemo, stamped: RunMemo
+):
+    """``_read`` of a file in a folder inside the content folder, not repeated for a file
+    whose stamp is the one the previous run read (``serve``: most files did not change)."""
+    stamp = _stamp(path)
+    if stamp is None:
+        return _read(path, root, section, shown, True, parsed)
+    inputs = (stamp, str(path), section)
+    return stamped.get(shown, inputs, lambda *_: _read(path, root, section, shown, True, parsed))
+
+
 def parse_article(raw: bytes, shown: str) -> tuple[Article | None, list[Problem]]:
     """An article file's bytes as ``check`` reads them: the Article, or its problems.
 
@@ -224,10 +252,13 @@ def _section_files(folder: Path, shown: str) -> tuple[list[Path], list[Problem]]
     return files, problems
 
 
-def read_archive(content_dir: Path, parsed: RunMemo | None = None) -> Archive:
+def read_archive(
+    content_dir: Path, parsed: RunMemo | None = None, stamped: RunMemo | None = None
+) -> Archive:
     """Read every article and glossary entry under ``content_dir``.
 
-    ``parsed``: the memo of a long-lived process (see :class:`generator.site.run_cache.RunCache`).
+    ``parsed``: the memo of a long-lived process (see :class:`generator.site.run_cache.RunCache`);
+    ``stamped``: with it, a file whose stamp (see ``_stamp``) is unchanged is not read again.
     """
     if not content_dir.is_dir():
         return Archive(problems=(Problem(str(content_dir), "file", "content folder not found"),))
@@ -244,7 +275,10 @@ def read_archive(content_dir: Path, parsed: RunMemo | None = None) -> Archive:
         problems += found
         for path in files:
             shown = f"{content_dir}/{section}/{path.name}"
-            item, found = _read(path, content_dir, section, shown, True, parsed)
+            if parsed is not None and stamped is not None:
+                item, found = _read_stamped(path, content_dir, section, shown, parsed, stamped)
+            else:
+                item, found = _read(path, content_dir, section, shown, True, parsed)
             problems += found
             if isinstance(item, Article):
                 articles.append(item)

@@ -27,7 +27,6 @@ from importlib import metadata
 from pathlib import Path
 
 import generator
-from generator.output.live import nav_pages
 
 FORMAT = "explainer-build-cache-1"
 # What in a template shows the build date (or a page's, which is the build's by default).
@@ -36,6 +35,17 @@ _DATED = re.compile(r"build_date_utc|update_date")
 _INSTALLED = {
     os.path.realpath(p) for p in {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
 }
+
+
+def nav_pages(nav) -> set[str]:
+    """Every page the configuration's ``nav`` names: a cached build always renders those."""
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, dict):
+        return set().union(*map(nav_pages, nav.values()))
+    if isinstance(nav, list):
+        return set().union(*map(nav_pages, nav))
+    return set()
 
 
 def _tree(root: Path, digest) -> None:

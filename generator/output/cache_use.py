@@ -13,9 +13,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from generator.output.build_cache import BuildCache
-from generator.output.cache_keys import design_key, page_key
+from generator.output.cache_keys import design_key, nav_pages, page_key
 from generator.output.folders import absolute, link_on_path
-from generator.output.live import nav_pages
 from generator.output.page_links import SiteFiles
 from generator.output.page_reuse import PageReuse
 from generator.output.terminal import printable, printable_path

@@ -9,16 +9,19 @@ removing the output of pages that no longer exist, and starting afresh when the 
 the configuration changed.
 
 Past the first build, the cost of a rebuild should follow the edit, not the archive. The
-plugin knows which pages the generator rewrote; every other file of the docs folder, and
-the theme's own files, are already in the site, so they are marked excluded before MkDocs
-makes a page object for each of them (their links still resolve: MkDocs only notes at
-info level that a link points to an excluded page). The theme's compiled templates are
-kept too, until the design changes; and stale output is found from the difference between
-two builds' file lists, never by walking the site.
+plugin knows which pages the generator rewrote; every other file of the docs folder, the
+nav's pages included, and the theme's own files, are already in the site, so they are
+marked excluded before MkDocs makes a page object for each of them (their links still
+resolve: MkDocs only notes at info level that a link points to an excluded page). MkDocs
+does not even walk the docs folder: it lists a stage holding copies of the rewritten pages,
+and the rest are handed back from memory (``live_docs.py``). The theme's compiled templates
+are kept too, until the design changes; and stale output is found from the difference
+between two builds' file lists, never by walking the site.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -28,6 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import InclusionLevel
+
+from generator.output.live_docs import DocsStage
 
 # Files MkDocs and Material write besides the pages and static files of a build.
 BUILD_OUTPUTS = frozenset({"sitemap.xml", "sitemap.xml.gz", "404.html", "search/search_index.json"})
@@ -50,6 +55,13 @@ class LiveState:
     docs: dict[str, tuple[str, int]] = field(default_factory=dict)
     # The theme's template environment, kept while the design stays the same.
     env: tuple[tuple, Any] | None = None
+    # The pages a rebuild makes, copied aside for MkDocs to list (see ``live_docs.py``),
+    # and the real docs folder while the stage stands in for it.
+    stage: DocsStage = field(default_factory=DocsStage)
+    staged: set[str] = field(default_factory=set)
+    docs_dir: str | None = None
+    # The site paths an incremental build makes (what search must index again).
+    made: set[str] | None = None
 
     def design_changed(self, paths: list[Path]) -> bool:
         """True when the theme or configuration changed since the last build (never at first)."""
@@ -75,6 +87,30 @@ class LiveState:
         self.built, self.pending = set(self.keep), set()
         return stale
 
+    def stage_docs(self, config) -> None:
+        """Past a complete build, point ``docs_dir`` at copies of only the pages to build."""
+        if not self.incremental:
+            return
+        self.docs_dir = config["docs_dir"]
+        self.staged = set(self.pending)
+        config["docs_dir"] = str(self.stage.fill(Path(self.docs_dir), self.staged))
+
+    def unstaged_files(self, files, config) -> int:
+        """Give MkDocs back every page the stage left out, excluded; return how many.
+
+        After a complete build (no stage), remember its files for the rebuilds to come.
+        """
+        if self.docs_dir is None:
+            if self.serving and self.dirty:
+                self.stage.remember(files, config)
+            return 0
+        return self.stage.add_unchanged(files, self.docs, self.staged, self.docs_dir, config)
+
+    def restore_docs(self, config) -> None:
+        """Put the real docs folder back in the configuration once the build is over."""
+        if self.docs_dir is not None:
+            config["docs_dir"], self.docs_dir = self.docs_dir, None
+
     def template_env(self, env: Any, key: tuple) -> Any:
         """The environment kept from an earlier build with the same ``key``, else ``env``."""
         if self.env is not None and self.env[0] == key:
@@ -83,40 +119,65 @@ class LiveState:
         return env
 
 
-def nav_pages(nav) -> set[str]:
-    """Every page the configuration's ``nav`` names: MkDocs wants those included."""
-    if isinstance(nav, str):
-        return {nav}
-    if isinstance(nav, dict):
-        return set().union(*map(nav_pages, nav.values()))
-    if isinstance(nav, list):
-        return set().union(*map(nav_pages, nav))
-    return set()
-
-
 class _SkippedLinks(logging.Filter):
-    """Drops MkDocs' note that a page links to an excluded one.
+    """Drops MkDocs' notes that a page, or the nav, links to an excluded page.
 
-    Past the first build every unchanged page is excluded, so a rebuilt index would log
-    the note once for each of its links, though every one of them resolves.
+    Past the first build every unchanged page is excluded, so a rebuilt page would log
+    the note once for each of its links and the nav once for each of its pages, though
+    every one of them resolves.
     """
 
+    ENDINGS = (
+        "which is excluded from the built site.",
+        "but this file is excluded from the built site.",
+    )
+
     def filter(self, record: logging.LogRecord) -> bool:
-        return not str(record.msg).endswith("which is excluded from the built site.")
+        return not str(record.msg).endswith(self.ENDINGS)
 
 
 QUIET_SKIPPED_LINKS = _SkippedLinks()
+# Where MkDocs logs those notes: links in pages, and pages of the nav.
+_NOTING = ("mkdocs.structure.pages", "mkdocs.structure.nav")
 
 
-def exclude_unchanged(files: Iterable, pending: set[str], nav: set[str]) -> int:
-    """Mark every file but ``pending`` pages and ``nav`` pages excluded; return how many.
+def quiet_skipped_links(quiet: bool) -> None:
+    """Keep MkDocs' notes about links to excluded pages quiet (True), or let them through."""
+    for name in _NOTING:
+        logger = logging.getLogger(name)
+        if quiet:
+            logger.addFilter(QUIET_SKIPPED_LINKS)
+        else:
+            logger.removeFilter(QUIET_SKIPPED_LINKS)
+
+
+def keep_long_lived(keep: bool = True) -> None:
+    """Leave what a server keeps out of the garbage collector's full passes (or, False, no more).
+
+    After its first build a server holds the archive's memos, hundreds of thousands of
+    objects at 10,000 articles, for good; each full collection walked all of them again and
+    added up to half a second to a rebuild, at random. So garbage is collected once, and
+    what survives is frozen (``gc.freeze``): later passes look only at what rebuilds make.
+    """
+    if keep:
+        gc.collect()
+        gc.freeze()
+    else:
+        gc.unfreeze()
+
+
+def exclude_unchanged(files: Iterable, pending: set[str]) -> int:
+    """Mark every file but ``pending`` pages excluded; return how many.
+
+    The nav's pages too: MkDocs builds the nav of excluded pages from their titles in the
+    configuration, and rendering the large index pages again cost more than the edit.
 
     Called only past a complete build whose design is unchanged: the excluded files' output
     is in the site already, and MkDocs neither reads nor copies an excluded file.
     """
     count = 0
     for file in files:
-        if file.src_uri not in pending and file.src_uri not in nav:
+        if file.src_uri not in pending:
             file.inclusion = InclusionLevel.EXCLUDED
             count += 1
     return count

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.output import search_index
+from generator.output.cache_keys import nav_pages
 from generator.output.folders import (
     UnsafeFolderError,
     absolute,
@@ -33,11 +34,11 @@ from generator.output.folders import (
     os_error_message,
 )
 from generator.output.live import (
-    QUIET_SKIPPED_LINKS,
     LiveState,
     clear_folder,
     exclude_unchanged,
-    nav_pages,
+    keep_long_lived,
+    quiet_skipped_links,
     remove_listed,
     remove_stale,
 )
@@ -114,11 +115,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.cache = RunCache()
         self.live = LiveState(serving=command == "serve", dirty=dirty)
         if self.live.serving and dirty:
-            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+            quiet_skipped_links(True)
 
     def on_shutdown(self) -> None:
         """Let MkDocs' notes about links to excluded pages through again."""
-        logging.getLogger("mkdocs.structure.pages").removeFilter(QUIET_SKIPPED_LINKS)
+        quiet_skipped_links(False)
+        keep_long_lived(False)
+        self.live.stage.remove()
+
+    def on_build_error(self, *, error) -> None:
+        """A failed build leaves no stage standing in for the docs folder."""
+        self.live.stage.remove()
+        self.live.docs_dir = None
 
     def on_config(self, config):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
@@ -200,20 +208,26 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         design = [Path(config.config_file_path), *map(Path, config.theme.dirs[:1])]
         if self.live.dirty and self.live.design_changed(design):
             clear_folder(Path(config.site_dir))
+        if self.config.generate:
+            self.live.stage_docs(config)
 
     # Last, so that it sees every file other plugins add.
     @event_priority(-100)
     def on_files(self, files, *, config):
         """Remember what this build makes; past the first build, skip what is unchanged."""
+        self.live.made = None
+        if self.config.generate:
+            self.live.unstaged_files(files, config)
         if self.live.dirty:
             self.live.keep = {file.dest_uri for file in files}
         if self.live.incremental and self.config.generate:
-            skipped = exclude_unchanged(files, self.live.pending, nav_pages(config.nav))
+            skipped = exclude_unchanged(files, self.live.pending)
+            self.live.made = {f.dest_uri for f in files if not f.inclusion.is_excluded()}
             log.info("explainer: %d unchanged files left as they are", skipped)
         if self.reuse is not None:
             reused = self.reuse.exclude(files, nav_pages(config.nav))
             # Every link to a reused page resolves; MkDocs would note each one at info level.
-            logging.getLogger("mkdocs.structure.pages").addFilter(QUIET_SKIPPED_LINKS)
+            quiet_skipped_links(True)
             log.info("explainer: %d pages taken from the build cache", reused)
         self.files = files
         return files
@@ -269,8 +283,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.reuse is not None:
             # Before Pagefind, which must read every page.
             self.reuse.place(site_dir)
+        self.live.restore_docs(config)
+        changed = None  # site paths this build wrote or removed, when known
         if self.live.dirty:
             first = self.live.built is None
+            changed = None if first or self.live.made is None else set(self.live.made)
             stale = self.live.completed()
             removed = (
                 remove_stale(site_dir, self.live.keep, (search_index.BUNDLE_DIR,))
@@ -279,8 +296,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             )
             if removed:
                 log.info("explainer: removed %d files of deleted pages", len(removed))
+            changed = None if changed is None else changed | set(removed)
+            if first and self.live.serving:
+                keep_long_lived()
         if self.live.serving:
-            self.indexer.request(site_dir)
+            self.indexer.request(site_dir, changed)
             return
         if self.index_later:
             return

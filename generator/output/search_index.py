@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from generator.output.search_bundles import (
@@ -107,22 +108,44 @@ def _index_bundle(site_dir: Path, bundle, work: Path, number: int) -> Path:
     return output
 
 
+def index_changed(site_dir: Path, changed: frozenset[str] | None) -> None:
+    """Bring the index of ``site_dir`` up to date with the pages ``changed`` since it was made.
+
+    ``changed``: site paths written or removed since (None: unknown, so everything). One
+    index holds every page, so any change means indexing the whole site again; an index
+    made of parts would re-index only the parts that hold these pages.
+    """
+    index_site(site_dir)
+
+
 class BackgroundIndexer:
     """Index in a thread, for ``serve``: the page is back at once, search a moment later.
 
     Requests that arrive while Pagefind runs are folded into one more run afterwards, so
-    the index always ends up describing the newest build.
+    the index always ends up describing the newest build; the pages each request says
+    changed are gathered for that run (see :func:`index_changed`).
     """
 
-    def __init__(self, report=print) -> None:
+    def __init__(self, report=print, index=index_changed) -> None:
         self._report = report
+        self._index = index
         self._lock = threading.Lock()
         self._pending: Path | None = None
+        # Pages changed since the last run began; None when not known (index everything).
+        self._changed: set[str] | None = set()
         self._running = False
 
-    def request(self, site_dir: Path) -> None:
-        """Index ``site_dir`` now, or after the run in progress."""
+    def request(self, site_dir: Path, changed: Iterable[str] | None = None) -> None:
+        """Index ``site_dir`` now, or after the run in progress.
+
+        ``changed``: the site paths this build wrote or removed; None for not known.
+        """
         with self._lock:
+            other_site = self._pending is not None and self._pending != site_dir
+            if changed is None or self._changed is None or other_site:
+                self._changed = None
+            else:
+                self._changed.update(changed)
             self._pending = site_dir
             if self._running:
                 return
@@ -133,11 +156,12 @@ class BackgroundIndexer:
         while True:
             with self._lock:
                 site_dir, self._pending = self._pending, None
+                changed, self._changed = self._changed, set()
                 if site_dir is None:
                     self._running = False
                     return
             try:
-                index_site(site_dir)
+                self._index(site_dir, None if changed is None else frozenset(changed))
             except SearchIndexError as err:
                 self._report(f"search index not updated: {err}")
 

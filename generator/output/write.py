@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import tempfile
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,15 +32,20 @@ class _Folders:
         self.inside: set[str] = set()
         self.made: set[str] = set()
 
-    def target(self, relative: str) -> str:
+    def target(self, relative: str, regular: Container[str] = ()) -> str:
         """The file for ``relative``, refusing any path that would leave the docs folder.
 
         The folder is resolved (symbolic links followed) once, not every file in it; a
-        file that is itself a link is refused as well.
+        file that is itself a link is refused as well. ``regular``: files this write has
+        just found as regular files by walking the docs folder without following a link,
+        so inside it by construction: they need no second look.
         """
         clean = posixpath.normpath(relative)
         if posixpath.isabs(relative) or clean == ".." or clean.startswith("../"):
             raise ValueError(f"page path {relative!r} leaves the docs folder")
+        joined = os.path.join(self.root, clean)
+        if joined in regular:
+            return joined
         folder, name = posixpath.split(clean)
         path = os.path.join(self.root, folder) if folder else self.root
         if path not in self.inside:
@@ -233,8 +239,8 @@ def write_pages(
     folders = _Folders(root)
     listed = _previous_pages(root)
     existing, seen_folders = _existing_files(root, listed)
-    targets = {page.path: folders.target(page.path) for page in pages}
-    copied = {image.path: folders.target(image.path) for image in images}
+    targets = {page.path: folders.target(page.path, existing) for page in pages}
+    copied = {image.path: folders.target(image.path, existing) for image in images}
     # Recorded before any page is written, so that an interrupted write leaves no page
     # the next one would take for a stranger's.
     produced = {posixpath.normpath(path) for path in (*targets, *copied)}

@@ -79,5 +79,5 @@ def generate(
     """Read ``content_dir`` and generate the site's pages (``cache``: see generate_archive)."""
     cache = cache if cache is not None else RunCache()
     cache.next_run()
-    archive = read_archive(content_dir, cache.parsed)
+    archive = read_archive(content_dir, cache.parsed, cache.stamped)
     return generate_archive(archive, site_url, progress, site_name=site_name, cache=cache)

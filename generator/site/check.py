@@ -10,6 +10,7 @@ on to emit pages (``build.py``) only when nothing here is an error.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,6 +86,13 @@ def _title_only(
     return tuple(extra.values())
 
 
+def _named(
+    article: Article, result: Rendered, _glossary: tuple, *, matcher: AliasMatcher
+) -> ArticleMentions:
+    """What an article names, in its body and its title."""
+    return article_mentions(article, result.found + _title_only(article, matcher, result.found))
+
+
 def listed_of(article: Article) -> frozenset[str]:
     """The entries an article's front-matter lists, which decide its shared aliases."""
     return frozenset(article.actors) | frozenset(article.locations)
@@ -114,7 +122,8 @@ class _Renderer:
         entities = archive.entity_map()
         hrefs = link_targets(entities, _PAGE_PREFIX)
         images = ContentImages(Path(archive.root) if archive.root else None)
-        return cls(_glossary_key(archive), AliasMatcher(archive.entities), hrefs, memo, images)
+        glossary = memo.settle(_glossary_key(archive))
+        return cls(glossary, AliasMatcher(archive.entities), hrefs, memo, images)
 
     def render(
         self, text: str, folder: str, skip: str = "", listed: frozenset[str] = frozenset()
@@ -138,8 +147,10 @@ def _render(
         result = renderer.render(article.body, "articles", listed=listed_of(article))
         problems += _body_problems(article.path, article.body_line, result, article.body)
         bodies[article.slug] = result
-        found = result.found + _title_only(article, renderer.matcher, result.found)
-        mentions.append(article_mentions(article, found))
+        # The matcher is a function of the glossary key, which stands for it in the memo.
+        inputs = (article, result, renderer.glossary)
+        make = functools.partial(_named, matcher=renderer.matcher)
+        mentions.append(renderer.memo.named.get(article.path, inputs, make))
     descriptions: dict[str, Rendered] = {}
     for entity in archive.entities:
         result = renderer.render(entity.description, entity.section, entity.id)
@@ -214,5 +225,5 @@ def check_content(content_dir: Path, cache: RunCache | None = None) -> tuple[Pro
     """
     cache = cache if cache is not None else RunCache()
     cache.next_run()
-    archive = read_archive(content_dir, cache.parsed)
+    archive = read_archive(content_dir, cache.parsed, cache.stamped)
     return check_archive(archive, rendered=cache.rendered).problems

@@ -81,32 +81,96 @@ class CrossReference:
         return len(self.by_entity.get(entity_id, ()))
 
 
-def _appears_with(pairs: Counter, entities: dict[str, Entity]) -> dict[str, tuple]:
-    partners: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (a, b), shared in pairs.items():
-        partners[a].append((b, shared))
-        partners[b].append((a, shared))
-    return {
-        entity_id: tuple(
-            sorted(found, key=lambda p: (-p[1], entities[p[0]].name.casefold()))[
-                :APPEARS_WITH_LIMIT
-            ]
-        )
-        for entity_id, found in partners.items()
-    }
+def _partner_order(entities: dict[str, Entity]):
+    """Sort key of one entry's partners: most shared articles, then name, then id."""
+    return lambda p: (-p[1], entities[p[0]].name.casefold(), p[0])
 
 
-def cross_reference(articles: list[ArticleMentions], entities: dict[str, Entity]) -> CrossReference:
-    """Index mentions by entity (newest article first) and count shared articles."""
-    by_entity: dict[str, list[tuple[Article, Mention]]] = defaultdict(list)
-    pairs: Counter = Counter()
-    for item in articles:
-        for mention in item.mentions:
-            by_entity[mention.entity_id].append((item.article, mention))
+class CrossIndex:
+    """The cross reference, kept up to date article by article (``serve``).
+
+    An article's rows and pairs are taken out and put back only when its mentions are a
+    different object from the last run's (unchanged articles come back as the very same
+    ones, see ``check.py``), and only the entries it touches are sorted again; the result
+    equals :func:`cross_reference` of the same articles. A one-off build starts empty.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[str, ArticleMentions] = {}
+        # Entry id -> article slug -> that article's rows for the entry, in mention order.
+        self._rows: dict[str, dict[str, list[tuple[Article, Mention]]]] = defaultdict(dict)
+        # Entry id -> partner id -> articles shared.
+        self._pairs: dict[str, Counter] = defaultdict(Counter)
+        self._entities: dict[str, Entity] = {}
+        self._listed: dict[str, tuple] = {}
+        self._together: dict[str, tuple] = {}
+
+    def update(
+        self, articles: list[ArticleMentions], entities: dict[str, Entity]
+    ) -> CrossReference:
+        """The cross reference of ``articles``: what changed since the last call is redone."""
+        current = {item.article.slug: item for item in articles}
+        touched: set[str] = set()
+        for slug, old in self._items.items():
+            if current.get(slug) is not old:
+                touched |= self._apply(old, -1)
+        for slug, item in current.items():
+            if self._items.get(slug) is not item:
+                touched |= self._apply(item, +1)
+        self._items = current
+        renamed = entities != self._entities
+        self._entities = entities
+        for entity_id in touched:
+            rows = self._rows.get(entity_id)
+            if rows:
+                ordered = sorted(
+                    (row for found in rows.values() for row in found),
+                    key=lambda row: newest_first(row[0]),
+                )
+                self._listed[entity_id] = tuple(ordered)
+            else:
+                self._rows.pop(entity_id, None)
+                self._listed.pop(entity_id, None)
+        # Partners are ordered by name: a glossary edit may reorder any entry's list.
+        for entity_id in set(self._pairs) if renamed else touched:
+            self._order_partners(entity_id)
+        return CrossReference(dict(self._listed), dict(self._together))
+
+    def _apply(self, item: ArticleMentions, sign: int) -> set[str]:
+        """Add (+1) or take out (-1) one article's rows and pairs; the entries touched."""
+        slug = item.article.slug
+        touched = {m.entity_id for m in item.mentions}
+        for entity_id in touched:
+            if sign > 0:
+                self._rows[entity_id][slug] = []
+            else:
+                del self._rows[entity_id][slug]
+        if sign > 0:
+            for mention in item.mentions:
+                self._rows[mention.entity_id][slug].append((item.article, mention))
         # Each article adds at most COOCCURRENCE_LIMIT squared over two pairs.
-        pairs.update(combinations(cooccurring(item), 2))
-    listed = {
-        entity_id: tuple(sorted(rows, key=lambda row: newest_first(row[0])))
-        for entity_id, rows in by_entity.items()
-    }
-    return CrossReference(listed, _appears_with(pairs, entities))
+        for a, b in combinations(cooccurring(item), 2):
+            for one, other in ((a, b), (b, a)):
+                self._pairs[one][other] += sign
+                if not self._pairs[one][other]:
+                    del self._pairs[one][other]
+        return touched
+
+    def _order_partners(self, entity_id: str) -> None:
+        partners = self._pairs.get(entity_id)
+        if partners:
+            found = sorted(partners.items(), key=_partner_order(self._entities))
+            self._together[entity_id] = tuple(found[:APPEARS_WITH_LIMIT])
+        else:
+            self._pairs.pop(entity_id, None)
+            self._together.pop(entity_id, None)
+
+
+def cross_reference(
+    articles: list[ArticleMentions], entities: dict[str, Entity], kept: CrossIndex | None = None
+) -> CrossReference:
+    """Index mentions by entity (newest article first) and count shared articles.
+
+    ``kept``: the index a long-lived process keeps up to date between runs.
+    """
+    return (kept if kept is not None else CrossIndex()).update(articles, entities)

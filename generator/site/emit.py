@@ -9,13 +9,19 @@ from dataclasses import dataclass, field
 from generator.body.render import Rendered
 from generator.content.memo import RunMemo
 from generator.content.model import Archive, Entity
-from generator.site.crossref import ArticleMentions, CrossReference, cross_reference, newest_first
+from generator.site.crossref import (
+    ArticleMentions,
+    CrossIndex,
+    CrossReference,
+    cross_reference,
+    newest_first,
+)
 from generator.site.lastmod import page_dates, with_dates
 from generator.site.pages.article import ReadingOn, article_page
 from generator.site.pages.common import Page
 from generator.site.pages.entity import KIND_LABELS, entity_page, feed_path
 from generator.site.pages.explore import explore_page
-from generator.site.pages.feeds import atom_feed
+from generator.site.pages.feeds import FEED_LIMIT, atom_feed
 from generator.site.pages.home import home_page
 from generator.site.pages.indexes import actors_index, articles_index, locations_index, month_pages
 from generator.site.pages.topics import topic_feed_path, topic_page, topics_index
@@ -39,6 +45,9 @@ class EmitMemos:
     entity_pages: RunMemo = field(default_factory=RunMemo)
     feeds: RunMemo = field(default_factory=RunMemo)
     ranked: RunMemo = field(default_factory=RunMemo)
+    cross: CrossIndex = field(default_factory=CrossIndex)
+    dated: RunMemo = field(default_factory=RunMemo)
+    topic_pages: RunMemo = field(default_factory=RunMemo)
 
 
 @dataclass(frozen=True)
@@ -119,17 +128,21 @@ def _feeds(
 ) -> list[Page]:
     articles = sorted(r.archive.articles, key=newest_first)
     updated = articles[0].date if articles else dt.date(1970, 1, 1)
-    inputs = ("feed.xml", site.name, "", articles, site.url, updated, site.name)
+    # A feed shows its newest FEED_LIMIT articles and dates itself by the first of them:
+    # those are all it is made from (and all a memo need compare).
+    inputs = ("feed.xml", site.name, "", articles[:FEED_LIMIT], site.url, updated, site.name)
     made = [feeds.get("feed.xml", inputs, atom_feed)]
     for entity in r.archive.entities:
-        listed = [article for article, _ in xref.by_entity.get(entity.id, ())]
+        rows = xref.by_entity.get(entity.id, ())[:FEED_LIMIT]
+        listed = [article for article, _ in rows]
         title = f"{entity.name} — {site.name}"
         inputs = (feed_path(entity), title, entity.url, listed, site.url, updated, site.name)
         made.append(feeds.get(inputs[0], inputs, atom_feed))
     for topic in topics:
         title = f"{topic.name} — {site.name}"
         path = topic_feed_path(topic.id)
-        inputs = (path, title, topic.url, topic.articles, site.url, updated, site.name)
+        newest = topic.articles[:FEED_LIMIT]
+        inputs = (path, title, topic.url, newest, site.url, updated, site.name)
         made.append(feeds.get(path, inputs, atom_feed))
     return made
 
@@ -159,7 +172,7 @@ def emit_site(
     """
     memos = memos if memos is not None else EmitMemos()
     site = SiteAddress(site_url, site_name)
-    xref = cross_reference(r.mentions, r.entities)
+    xref = cross_reference(r.mentions, r.entities, memos.cross)
     articles, entities = list(r.archive.articles), list(r.archive.entities)
     topics = collect_topics(articles)
     pages = _article_pages(r, topics, memos)
@@ -168,7 +181,7 @@ def emit_site(
         home_page(articles, entities, xref, topics, site.name),
         articles_index(articles),
         topics_index(topics),
-        *(topic_page(topic) for topic in topics),
+        *(memos.topic_pages.get(topic.id, (topic,), topic_page) for topic in topics),
         *month_pages(articles),
         actors_index(entities, xref),
         locations_index(entities, xref),
@@ -177,4 +190,5 @@ def emit_site(
         *_feeds(r, xref, topics, site, memos.feeds),
     ]
     newest = max((a.date for a in articles), default=None)
-    return with_dates(pages, page_dates(articles, entities, xref, topics), newest)
+    dates = page_dates(articles, entities, xref, topics)
+    return with_dates(pages, dates, newest, memos.dated)

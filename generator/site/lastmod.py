@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from generator.content.memo import RunMemo
 from generator.content.model import Article, Entity
 from generator.site.crossref import CrossReference
 from generator.site.pages.article import article_src, entity_src
@@ -58,10 +59,24 @@ def dated(page: Page, date: dt.date) -> Page:
     return Page(page.path, FRONT_MATTER_START + line + rest, page.finished)
 
 
-def with_dates(pages: list[Page], dates: dict[str, dt.date], newest: dt.date | None) -> list[Page]:
-    """Every Markdown page dated: its own date, else ``newest`` (none in an empty archive)."""
+def with_dates(
+    pages: list[Page],
+    dates: dict[str, dt.date],
+    newest: dt.date | None,
+    memo: RunMemo | None = None,
+) -> list[Page]:
+    """Every Markdown page dated: its own date, else ``newest`` (none in an empty archive).
+
+    ``memo``: under ``serve``, a page that is the very one dated before, with the same
+    date, is not copied again.
+    """
     made = []
     for page in pages:
         date = dates.get(page.path, newest)
-        made.append(dated(page, date) if date else page)
+        if not date:
+            made.append(page)
+        elif memo is None:
+            made.append(dated(page, date))
+        else:
+            made.append(memo.get(page.path, (page, date), dated))
     return made

@@ -15,6 +15,7 @@ from generator.body.render import ImageLookup, Rendered, render_body
 from generator.content.image_paths import RefusedPath
 from generator.content.matcher import AliasMatcher
 from generator.content.memo import RunMemo
+from generator.site.crossref import CrossIndex
 from generator.site.emit import EmitMemos
 
 
@@ -30,6 +31,17 @@ class RenderMemo:
     def __init__(self) -> None:
         self.glossary: tuple = ()
         self.bodies: dict[tuple[str, str, frozenset[str], str], Rendered] = {}
+        # What each article names (its body's and title's mentions), by file: made from
+        # the article, its rendered body and the glossary, so it goes with the glossary.
+        self.named = RunMemo()
+
+    def settle(self, glossary: tuple) -> tuple:
+        """The glossary key this run renders with: the kept one when equal, so that every
+        later comparison of it is an identity test; a different glossary empties the memo."""
+        if glossary != self.glossary:
+            self.glossary, self.bodies = glossary, {}
+            self.named.clear()
+        return self.glossary
 
     def render(
         self,
@@ -44,8 +56,11 @@ class RenderMemo:
         """``render_body(text, …)``, or the body rendered before from the same inputs."""
         # One run passes the same key to every call: the identity test spares comparing
         # every entry of the glossary once per body.
-        if glossary is not self.glossary and glossary != self.glossary:
-            self.glossary, self.bodies = glossary, {}
+        if glossary is not self.glossary:
+            if glossary != self.glossary:
+                self.bodies = {}
+            # Kept either way: the next body of this run then passes the identity test.
+            self.glossary = glossary
         key = (text, skip, listed, getattr(images, "folder", ""))
         kept = self.bodies.get(key)
         if kept is None or not _same_images(kept, images):
@@ -55,6 +70,7 @@ class RenderMemo:
     def clear(self) -> None:
         """Forget every rendered body."""
         self.glossary, self.bodies = (), {}
+        self.named.clear()
 
 
 def _same_images(rendered: Rendered, images: ImageLookup | None) -> bool:
@@ -74,12 +90,24 @@ class RunCache:
     """Every memo of the pipeline: parsed files, rendered bodies, pages, feeds, rankings."""
 
     parsed: RunMemo = field(default_factory=RunMemo)
+    # Files read, by stamp: an unchanged file is not even read again.
+    stamped: RunMemo = field(default_factory=RunMemo)
     rendered: RenderMemo = field(default_factory=RenderMemo)
     emitted: EmitMemos = field(default_factory=EmitMemos)
 
     def _memos(self) -> tuple[RunMemo, ...]:
         e = self.emitted
-        return (self.parsed, e.article_pages, e.entity_pages, e.feeds, e.ranked)
+        return (
+            self.parsed,
+            self.stamped,
+            self.rendered.named,
+            e.article_pages,
+            e.entity_pages,
+            e.feeds,
+            e.ranked,
+            e.dated,
+            e.topic_pages,
+        )
 
     def next_run(self) -> None:
         """Start a run: what the last run made becomes what this one may reuse."""
@@ -89,5 +117,6 @@ class RunCache:
     def forget(self) -> None:
         """Empty every memo (a one-off build needs the memory back before MkDocs runs)."""
         self.rendered.clear()
+        self.emitted.cross = CrossIndex()
         for memo in self._memos():
             memo.clear()
