@@ -76,6 +76,19 @@ def _bare(content: Path, folder: Path) -> dict:
 
 def measure(n: int, work: Path) -> tuple[dict, dict]:
     """The deploy figures and the bare ratio at ``n`` articles: see :func:`deploy_figures`."""
+    deploy, cold = _deploy(n, work)
+    bare = _bare(work / f"deploy-{n}" / "content", work / f"deploy-{n}")
+    ratio = {
+        "n": n,
+        "full": _figures(cold),
+        "bare": bare,
+        "ratio": cold.cpu_s / bare["cpu_s"],
+        "target": BARE_TARGETS.get(n, 1.15),
+    }
+    return deploy, ratio
+
+
+def _deploy(n: int, work: Path):
     folder = work / f"deploy-{n}"
     shutil.rmtree(folder, ignore_errors=True)
     content, cache = folder / "content", folder / "cache"
@@ -99,21 +112,13 @@ def measure(n: int, work: Path) -> tuple[dict, dict]:
         "files_differing": differing,
         "cache_mb": sum(p.stat().st_size for p in cache.rglob("*") if p.is_file()) / 2**20,
     }
-    bare = _bare(content, folder)
-    ratio = {
-        "n": n,
-        "full": _figures(cold),
-        "bare": bare,
-        "ratio": cold.cpu_s / bare["cpu_s"],
-        "target": BARE_TARGETS.get(n, 1.15),
-    }
-    return deploy, ratio
+    return deploy, cold
 
 
 def deploy_figures(n: int, work: Path) -> dict:
     """A first deploy filling an empty cache, then one article edited: the deploy with the
     cache against a cold build of the same content, and whether their sites are equal."""
-    return measure(n, work)[0]
+    return _deploy(n, work)[0]
 
 
 def bare_ratio(n: int, work: Path) -> dict:

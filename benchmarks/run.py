@@ -251,6 +251,11 @@ def measure_size(n: int, work: Path, repeat: int, seed: int = 0, *, light: bool 
     out["search"]["lunr"] = measure_search(glossary / "site-bare", query, lunr=True)
     print(f"  N={n}: one-edit rebuild…", file=sys.stderr)
     out["edit"] = _edit(base / "glossary", base / "glossary" / "content")
+    # Imported here: the deploy benchmark measures with this module's helpers.
+    from benchmarks.deploy_cache import deploy_figures
+
+    print(f"  N={n}: a deploy with the build cache…", file=sys.stderr)
+    out["deploy"] = deploy_figures(n, work)
     return out
 
 
