@@ -13,23 +13,17 @@ search indexer. Registered as the entry point ``explainer`` (``pyproject.toml``)
 
 from __future__ import annotations
 
-import calendar
 import logging
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from generator.output import search_index
 from generator.output.cache_keys import nav_pages
 from generator.output.folders import (
-    UnsafeFolderError,
     absolute,
-    check_folders,
     mark_site,
     os_error_message,
 )
@@ -42,8 +36,15 @@ from generator.output.live import (
     remove_listed,
     remove_stale,
 )
-from generator.output.packaged import THEME_DIR
 from generator.output.page_reuse import PageReuse
+from generator.output.plugin_setup import (
+    ExplainerConfig,
+    check_build_folders,
+    pin_build_date,
+    read_marked_markdown,
+    require_directory_urls,
+    use_packaged_theme,
+)
 from generator.output.populate import PopulateError, Populator, finished_blocks
 from generator.output.site_address import loopback_notice
 from generator.output.terminal import printable
@@ -53,41 +54,6 @@ from generator.site.emit import DEFAULT_SITE_URL
 from generator.site.run_cache import RunCache
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-
-
-class ExplainerConfig(base.Config):
-    """The plugin's options in ``mkdocs.yml`` (``plugins: - explainer: {content: …}``)."""
-
-    # The archive's source, relative to mkdocs.yml.
-    content = c.Dir(exists=False, default="content")
-    # False when the pages are already in docs_dir: ``explainer build`` generates and
-    # writes them itself (with progress and an atomic swap), then runs MkDocs.
-    generate = c.Type(bool, default=True)
-
-
-def pin_build_date(generation: Generation) -> None:
-    """Make MkDocs' build date the newest article's, so two builds are byte-identical."""
-    if generation.latest and "SOURCE_DATE_EPOCH" not in os.environ:
-        epoch = calendar.timegm(generation.latest.timetuple())
-        # MkDocs writes the date into a gzip header, which holds 0 … 2**32 - 1 seconds.
-        os.environ["SOURCE_DATE_EPOCH"] = str(min(max(epoch, 0), 2**32 - 1))
-
-
-def use_packaged_theme(config) -> None:
-    """Without a ``custom_dir`` of its own, a site gets the theme shipped in the package."""
-    if config.theme.custom_dir is None and str(THEME_DIR) not in config.theme.dirs:
-        config.theme.dirs.insert(0, str(THEME_DIR))
-
-
-def read_marked_markdown(config) -> None:
-    """Let Markdown inside the generator's ``markdown="1"`` element be read as Markdown.
-
-    The generated pages mark the text search indexes with such an element (see
-    generator/site/pages/search_hints.py); a ``mkdocs.yml`` that forgot ``md_in_html``
-    would otherwise show that text as raw Markdown.
-    """
-    if "md_in_html" not in config.markdown_extensions:
-        config.markdown_extensions.append("md_in_html")
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -132,13 +98,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Generate the Markdown pages into ``docs_dir``; stop on any content error."""
         use_packaged_theme(config)
         read_marked_markdown(config)
-        if not config.use_directory_urls:
-            # Mentions and images are addressed from a page's folder (articles/<slug>/).
-            raise PluginError("the explainer plugin needs `use_directory_urls: true`")
+        require_directory_urls(config)
         self.content = absolute(self.content_override or self.config.content)
         if not self.config.generate:
             return config
-        self._check_folders(config)
+        check_build_folders(config, self.content, serving=self.live.serving)
         # A one-off build lets its memos go with the run; a server keeps them.
         cache = self.cache if self.live.serving else RunCache()
         site_url = config.site_url or DEFAULT_SITE_URL
@@ -174,18 +138,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         notice = loopback_notice(site_url)
         if notice and not self.live.serving:
             log.info("explainer: %s", printable(notice))
-
-    def _check_folders(self, config) -> None:
-        """Refuse docs and site folders that are not the build's own, before MkDocs cleans any.
-
-        ``mkdocs serve`` builds into a temporary folder of its own, which needs no check.
-        """
-        project = absolute(config.config_file_path).parent
-        docs, site = absolute(config.docs_dir), absolute(config.site_dir)
-        try:
-            check_folders(project, self.content, None if self.live.serving else site, docs)
-        except UnsafeFolderError as err:
-            raise PluginError(str(err)) from None
 
     def _write(self, generation: Generation, config) -> WriteReport:
         """Write the pages, and mark the site folder as the build's before MkDocs fills it."""

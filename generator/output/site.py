@@ -16,8 +16,9 @@ from generator.output.folders import (
     check_folders,
     os_error_message,
 )
-from generator.output.mkdocs_plugin import ExplainerPlugin, pin_build_date
+from generator.output.mkdocs_plugin import ExplainerPlugin
 from generator.output.mkdocs_run import PLUGIN, CacheOutcome, MkDocsRunError, run_mkdocs
+from generator.output.plugin_setup import pin_build_date
 from generator.output.populate import finished_blocks
 from generator.output.progress import Progress
 from generator.output.search_index import SearchIndexError, index_site
