@@ -31,11 +31,11 @@ CONFIG_FILE = REPO / "mkdocs.yml"
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1"}
 
 
-def build_with_cli(content: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """``python -m generator build --content CONTENT --site-dir SITE_DIR`` from the repo."""
+def build_with_cli(content: Path, site_dir: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    """``python -m generator build --content CONTENT --site-dir SITE_DIR [MORE…]`` from the repo."""
     env = {**os.environ, **BUILD_ENV}
     command = [sys.executable, "-m", "generator", "build", "--content", str(content)]
-    command += ["--site-dir", str(site_dir), "--config-file", str(CONFIG_FILE)]
+    command += ["--site-dir", str(site_dir), "--config-file", str(CONFIG_FILE), *more]
     run = functools.partial(
         subprocess.run, cwd=REPO, env=env, capture_output=True, text=True, timeout=600
     )

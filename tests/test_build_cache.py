@@ -8,13 +8,12 @@ over the same pages already differ in their filter chunks and metadata file.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import build_with_cli
 
 from generator.output.build_cache import MARKER, MARKER_TEXT, BuildCache, digest
 from generator.output.cache_use import open_cache
@@ -29,17 +28,8 @@ KEY = "a" * 64
 def _build(
     content: Path, site: Path, cache: Path | None = None, more: tuple | list = ()
 ) -> subprocess.CompletedProcess:
-    args = ["build", "-v", "--content", str(content), "--site-dir", str(site), *more]
-    args += ["--cache", str(cache)] if cache else []
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    done = subprocess.run(
-        [sys.executable, "-m", "generator", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    args = ["-v", *more, *(["--cache", str(cache)] if cache else [])]
+    done = build_with_cli(content, site, *args)
     assert done.returncode == 0, done.stderr
     return done
 

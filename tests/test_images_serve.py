@@ -4,18 +4,13 @@ address and the old one goes, as MkDocs' dirty rebuilds serve them."""
 from __future__ import annotations
 
 import io
-import os
-import shutil
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from conftest import REPO, SAMPLE_CONTENT
 from PIL import Image
-from test_serve import Server, _free_port, wait_for
+from serving import Server, serve_sample, wait_for
 
 pytestmark = pytest.mark.browser  # beside the other serve tests: it runs a server
 
@@ -40,23 +35,8 @@ def _bytes(url: str) -> tuple[int, bytes]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("serve-images")
-    content = root / "content"
-    shutil.copytree(SAMPLE_CONTENT, content)
-    port = _free_port()
-    log = root / "serve.log"
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(content)]
-    command += ["--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=out)
-    running = Server(f"http://127.0.0.1:{port}/", content, log)
-    try:
-        running.wait_for_page("", lambda status, _: status == 200, "the site is served")
+    with serve_sample(tmp_path_factory.mktemp("serve-images")) as running:
         yield running
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _src(server: Server) -> str:

@@ -7,25 +7,15 @@ search index that lags behind. Search may catch up a few seconds after a page.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from conftest import REPO, SAMPLE_CONTENT
 from playwright.sync_api import Browser
+from serving import Server, serve_sample, wait_for
 
 pytestmark = pytest.mark.browser
 
-WAIT = 90  # seconds: a rebuild under load on a shared machine
 # Started without waiting for it; the test polls for its answer with a timeout, because an
 # index half rewritten by the server can leave a fetch or the import pending for good.
 SEARCH_INDEX = """(word) => {
@@ -41,61 +31,10 @@ SEARCH_INDEX = """(word) => {
 }"""
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
-    except urllib.error.HTTPError as err:
-        return err.code, ""
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
-
-
-def wait_for(condition, what: str, log: Path) -> None:
-    deadline = time.monotonic() + WAIT
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.3)
-    pytest.fail(f"timed out waiting until {what}; server log:\n{log.read_text()[-3000:]}")
-
-
-class Server:
-    def __init__(self, url: str, content: Path, log: Path) -> None:
-        self.url, self.content, self.log = url, content, log
-
-    def page(self, path: str) -> tuple[int, str]:
-        return fetch(self.url + path)
-
-    def wait_for_page(self, path: str, predicate, what: str) -> None:
-        wait_for(lambda: predicate(*self.page(path)), what, self.log)
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    root = tmp_path_factory.mktemp("serve")
-    content = root / "content"
-    shutil.copytree(SAMPLE_CONTENT, content)
-    port = _free_port()
-    log = root / "serve.log"
-    command = [sys.executable, "-m", "generator", "serve", "--content", str(content)]
-    command += ["--dev-addr", f"127.0.0.1:{port}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=out, stderr=out)
-    running = Server(f"http://127.0.0.1:{port}/", content, log)
-    try:
-        running.wait_for_page("", lambda status, _: status == 200, "the site is served")
+    with serve_sample(tmp_path_factory.mktemp("serve")) as running:
         yield running
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def _search(browser: Browser, server: Server, word: str) -> list[str]:
