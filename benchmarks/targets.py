@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 HUNDRED_K = 100_000
+# "Must not grow with N", read with the 5% by which one run differs from the next here.
+NOT_GROWING = 1.05
 
 
 @dataclass(frozen=True)
@@ -166,16 +168,17 @@ def _time_rows(table: TargetTable, results: list[dict]) -> None:
     per_page = {r["n"]: 1000 * _full(r)["cpu_s"] / _full(r)["site"]["html_pages"] for r in results}
     if 1000 in per_page and len(per_page) > 1:
         largest = max(per_page)
+        # Flat within the noise of one run on a shared machine: 5%.
         table.add(
             f"CPU ms per page at N={largest:,} ÷ at N=1,000 (must not grow)",
-            1.0,
+            NOT_GROWING,
             per_page[largest] / per_page[1000],
             "×",
             note=", ".join(f"N={n:,}: {ms:.1f} ms" for n, ms in sorted(per_page.items())),
         )
     else:
         table.not_measured(
-            "CPU ms per page must not grow with N", "≤ 1.00×", "needs N=1,000 and a larger size"
+            "CPU ms per page must not grow with N", "≤ 1.05×", "needs N=1,000 and a larger size"
         )
     for n, limit in ((1000, 1.0), (10_000, 1.15)):
         r = _by_n(results).get(n)
