@@ -64,8 +64,8 @@ def wcag_violations(page: Page) -> list[str]:
 
 
 # True once the page is back at its top and Material's header and tabs have finished
-# fading: the tabs shown again (where the width shows tabs), the site's name back in the header, and (styles read
-# first, which starts any transition due) no transition running.
+# fading: the tabs shown again (where the width shows tabs), the site's name back in the
+# header, and (styles read first, which starts any transition due) no transition running.
 AT_REST_AT_TOP = """() => {
   const tabs = document.querySelector(".md-tabs");
   const faded = [...document.querySelectorAll(".md-tabs__link, .md-header__topic")];
