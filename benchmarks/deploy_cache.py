@@ -15,7 +15,8 @@ machine is shared:
 - **bare mkdocs-material**: ``mkdocs build`` of the same generated pages with the project's
   theme, extensions and nav, Material's own search, and no explainer plugin.
 
-:func:`deploy_figures` and :func:`bare_ratio` return the figures for a table of targets.
+:func:`deploy_figures` returns the deploy figures for the table of targets (the bare ratio
+there comes from :mod:`benchmarks.run`'s own bare build); :func:`measure` returns both.
 """
 
 from __future__ import annotations
@@ -119,11 +120,6 @@ def deploy_figures(n: int, work: Path) -> dict:
     """A first deploy filling an empty cache, then one article edited: the deploy with the
     cache against a cold build of the same content, and whether their sites are equal."""
     return _deploy(n, work)[0]
-
-
-def bare_ratio(n: int, work: Path) -> dict:
-    """``explainer build`` (cold) against bare mkdocs-material on the same generated pages."""
-    return measure(n, work)[1]
 
 
 def _verdict(value: float, target: float) -> str:
